@@ -1,0 +1,3 @@
+export * from './envelope.js';
+export * from './echo.js';
+export * from './messages.js';

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm test`: installs what the tests need, then lint, typecheck, format check, unit, integration, end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+require_node
+ensure_apt janus janus chromium chromium sox sox
+ensure_node_modules
+
+# A real PostgreSQL for the integration suite when we can run one (always in CI); PGlite otherwise.
+if [ -z "${TEST_DATABASE_URL:-}" ] && [ "$(id -u)" -eq 0 ]; then
+  ensure_apt postgresql pg_ctlcluster
+  bash scripts/test-postgres.sh
+  export TEST_DATABASE_URL="postgres://treffpunkt_test:treffpunkt_test@127.0.0.1:5432/postgres"
+fi
+
+say "Lint, types and format"
+npm run --silent lint
+npm run --silent typecheck
+npm run --silent format:check
+
+say "Unit tests"
+npx vitest run --project unit
+
+say "Building"
+npm run --silent build
+
+say "Integration tests (database: ${TEST_DATABASE_URL:+PostgreSQL}${TEST_DATABASE_URL:-PGlite})"
+npx vitest run --project integration
+
+say "End-to-end tests (Chromium, Janus)"
+npx vitest run --project e2e

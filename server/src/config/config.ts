@@ -1,0 +1,162 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Comma-separated list of ws:// or wss:// URLs. */
+const urlList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
+  .pipe(z.array(z.url({ protocol: /^wss?$/ })).min(1));
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const portRange = z
+  .string()
+  .regex(/^\d{1,5}-\d{1,5}$/, 'expected "min-max", e.g. 20000-40000')
+  .refine((value) => {
+    const [min, max] = value.split('-').map(Number);
+    return min !== undefined && max !== undefined && min >= 1024 && max <= 65535 && min < max;
+  }, 'expected 1024 <= min < max <= 65535');
+
+/**
+ * Every environment variable Treffpunkt reads, with the defaults of the embedded mode.
+ * Documented in docs/configuration.md — keep both in step.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Interface the HTTP server binds to. */
+  HOST: z.string().min(1).max(255).default('127.0.0.1'),
+  /** Public URL users open; used for links in mail and for the WebSocket Origin check. */
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Folder for the embedded database, the generated Janus config and other state. */
+  DATA_DIR: z.string().min(1).max(1024).default('./data'),
+  /** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR/pglite. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Janus WebSocket API URLs. Unset: a local Janus is spawned and supervised. */
+  JANUS_URLS: urlList.optional(),
+  /** The api_secret of the external Janus nodes (required with JANUS_URLS). */
+  JANUS_API_SECRET: z.string().min(8).max(256).optional(),
+  /** Path of the janus binary for the embedded mode. */
+  JANUS_BINARY: z.string().min(1).max(1024).default('janus'),
+  /** UDP port range Janus uses for WebRTC media (embedded mode). */
+  RTP_PORT_RANGE: portRange.default('20000-40000'),
+  /** Interfaces ICE may use, Janus `ice_enforce_list` (embedded mode), e.g. "eth0" or "lo". */
+  ICE_ENFORCE_LIST: z.string().max(255).optional(),
+  /** Public IP for 1:1 NAT (Janus `nat_1_1_mapping`), e.g. on a cloud VM. */
+  PUBLIC_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+  /** TURN server, e.g. turn:turn.example.org:3478 (handed to browsers; never a public third-party server). */
+  TURN_URL: z
+    .string()
+    .regex(/^turns?:/, 'expected turn: or turns: URL')
+    .max(512)
+    .optional(),
+  TURN_SECRET: z.string().min(16).max(256).optional(),
+  /** SMTP URL for outgoing mail. Unset: mail stays in the outbox (development mailbox). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).max(320).default('Treffpunkt <treffpunkt@localhost>'),
+  /** Redis URL, only needed when several server nodes run. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secure cookies; defaults to true when BASE_URL is https. */
+  COOKIE_SECURE: booleanFlag.optional(),
+  /** Behind a reverse proxy: trust X-Forwarded-* from it. */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Create the first platform admin and a demo organisation on first start. */
+  SEED_DEMO: booleanFlag.default(true),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  janus:
+    | { mode: 'external'; urls: string[]; apiSecret: string }
+    | {
+        mode: 'embedded';
+        binary: string;
+        rtpPortRange: string;
+        iceEnforceList: string | undefined;
+        publicIp: string | undefined;
+      };
+  turn: { url: string; secret: string } | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  redisUrl: string | undefined;
+  logLevel: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment. Throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.JANUS_URLS && !e.JANUS_API_SECRET) {
+    problems.push('JANUS_API_SECRET: required when JANUS_URLS is set');
+  }
+  if ((e.TURN_URL === undefined) !== (e.TURN_SECRET === undefined)) {
+    problems.push('TURN_URL / TURN_SECRET: set both or neither');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.BASE_URL?.replace(/\/$/, ''),
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    janus:
+      e.JANUS_URLS && e.JANUS_API_SECRET
+        ? { mode: 'external', urls: e.JANUS_URLS, apiSecret: e.JANUS_API_SECRET }
+        : {
+            mode: 'embedded',
+            binary: e.JANUS_BINARY,
+            rtpPortRange: e.RTP_PORT_RANGE,
+            iceEnforceList: e.ICE_ENFORCE_LIST,
+            publicIp: e.PUBLIC_IP,
+          },
+    turn: e.TURN_URL && e.TURN_SECRET ? { url: e.TURN_URL, secret: e.TURN_SECRET } : undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE ?? e.BASE_URL?.startsWith('https:') ?? false,
+    trustProxy: e.TRUST_PROXY,
+    seedDemo: e.SEED_DEMO,
+  };
+}

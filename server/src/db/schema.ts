@@ -1,0 +1,122 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types for Kysely. Keep in step with migrations/. */
+export interface DB {
+  instance_settings: InstanceSettingsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  organisation_members: OrganisationMembersTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  recovery_codes: RecoveryCodesTable;
+  audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+}
+
+/** Written from the application's clock, so that tests can inject one. */
+type Timestamp = ColumnType<Date, Date, Date>;
+type NullableTimestamp = ColumnType<Date | null, Date | null | undefined, Date | null>;
+
+export type UserRole = 'platform_admin' | 'host';
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+export type Language = 'de' | 'en';
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  contact: ColumnType<string, string | undefined, string>;
+  notes: ColumnType<string, string | undefined, string>;
+  status: ColumnType<
+    'active' | 'deactivated',
+    'active' | 'deactivated' | undefined,
+    'active' | 'deactivated'
+  >;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deactivated_at: NullableTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: UserRole;
+  status: ColumnType<UserStatus, UserStatus | undefined, UserStatus>;
+  language: ColumnType<Language, Language | undefined, Language>;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deactivated_at: NullableTimestamp;
+}
+
+export interface OrganisationMembersTable {
+  organisation_id: string;
+  user_id: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export type AccountTokenPurpose = 'setup' | 'password_reset' | 'email_change';
+
+export interface AccountTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  new_email: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_role: UserRole | 'system';
+  action: string;
+  organisation_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  recipient: string;
+  template: string;
+  language: Language;
+  subject: string;
+  text_body: string | null;
+  html_body: string | null;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}

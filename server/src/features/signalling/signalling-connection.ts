@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { clientMessage, type ServerMessage, type SignallingErrorCode } from '@treffpunkt/protocol';
+import type { WebSocket } from '@fastify/websocket';
+import { describeError, type Logger } from '../../lib/logger.js';
+import { TokenBucket } from '../../lib/token-bucket.js';
+import { AppError } from '../../http/errors.js';
+import type { HandlerTable, MessageHandler, SignallingContext } from './signalling-types.js';
+
+export interface ConnectionLimits {
+  /** Messages allowed in a burst. */
+  burst: number;
+  /** Sustained messages per second. */
+  perSecond: number;
+}
+
+const knownTypes = new Set<string>(clientMessage.options.map((option) => option.shape.type.value));
+
+/** Maps an error thrown by a handler to a signalling error code and a message for people. */
+function toSignallingError(error: unknown): { code: SignallingErrorCode; message: string } {
+  if (error instanceof AppError) {
+    const code =
+      error.status === 403
+        ? 'forbidden'
+        : error.status === 404
+          ? 'not_found'
+          : error.status === 429
+            ? 'rate_limited'
+            : 'invalid_message';
+    return { code, message: error.message };
+  }
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'MediaUnavailableError') {
+    return {
+      code: 'media_unavailable',
+      message: 'The media server is not reachable right now. Please try again shortly.',
+    };
+  }
+  if (name === 'JanusError' || name === 'JanusClosedError' || name === 'JanusTimeoutError') {
+    return { code: 'media_failed', message: 'The media server could not set up the connection.' };
+  }
+  return { code: 'internal_error', message: 'Something went wrong on our side.' };
+}
+
+/**
+ * One browser's signalling WebSocket: validates every message, rate-limits, dispatches to feature handlers
+ * and releases everything the handlers registered when the socket closes.
+ */
+export function serveConnection(
+  socket: WebSocket,
+  handlers: HandlerTable,
+  limits: ConnectionLimits,
+  logger: Logger,
+): void {
+  const connectionId = randomUUID();
+  const log = logger.child({ connectionId });
+  const releases = new Set<() => void | Promise<void>>();
+  const bucket = new TokenBucket(limits.burst, limits.perSecond);
+  let closed = false;
+
+  const context: SignallingContext = {
+    connectionId,
+    log,
+    state: new Map(),
+    send(message: ServerMessage) {
+      if (!closed && socket.readyState === socket.OPEN) {
+        socket.send(JSON.stringify(message));
+      }
+    },
+    onClose(release) {
+      releases.add(release);
+      return () => releases.delete(release);
+    },
+  };
+
+  const sendError = (code: SignallingErrorCode, message: string, id?: string) =>
+    context.send({ type: 'error', error: code, message, ...(id ? { id } : {}) });
+
+  const handle = async (text: string) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      sendError('invalid_message', 'Messages must be JSON.');
+      return;
+    }
+    const claimed = json as { id?: unknown; type?: unknown } | null;
+    const claimedId = typeof claimed?.id === 'string' ? claimed.id.slice(0, 64) : undefined;
+    const parsed = clientMessage.safeParse(json);
+    if (!parsed.success) {
+      const known = typeof claimed?.type === 'string' && knownTypes.has(claimed.type);
+      sendError(known ? 'invalid_message' : 'unknown_type', 'This message is not valid.', claimedId);
+      return;
+    }
+    const message = parsed.data;
+    const handler = handlers[message.type] as MessageHandler<typeof message.type> | undefined;
+    if (!handler) {
+      sendError('unknown_type', 'This message type is not supported here.', claimedId);
+      return;
+    }
+    try {
+      await handler(context, message);
+    } catch (error) {
+      const { code, message: text } = toSignallingError(error);
+      if (code === 'internal_error') {
+        log.error({ type: message.type, err: describeError(error) }, 'signalling handler failed');
+      }
+      sendError(code, text, claimedId);
+    }
+  };
+
+  // ws enforces MAX_MESSAGE_BYTES (maxPayload) and closes with 1009 above it.
+  socket.on('message', (raw: Buffer, isBinary: boolean) => {
+    if (!bucket.tryTake()) {
+      sendError('rate_limited', 'Too many messages. Please slow down.');
+      return;
+    }
+    if (isBinary) {
+      sendError('invalid_message', 'Messages must be JSON text.');
+      return;
+    }
+    void handle(raw.toString('utf8'));
+  });
+
+  socket.on('close', () => {
+    closed = true;
+    for (const release of releases) {
+      Promise.resolve()
+        .then(release)
+        .catch(() => log.warn('release on close failed'));
+    }
+    releases.clear();
+  });
+  socket.on('error', () => socket.terminate());
+}

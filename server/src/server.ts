@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.js';
+import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { echoHandlers } from './features/echo/echo-handlers.js';
+import { healthRoutes } from './features/health/health-routes.js';
+import { pingHandlers } from './features/signalling/ping-handlers.js';
+import { signallingRoutes } from './features/signalling/signalling-routes.js';
+import { buildApp } from './http/app.js';
+import type { Logger } from './lib/logger.js';
+import { startMediaPlane, type MediaPlane } from './media/media-plane.js';
+
+const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  database: DatabaseHandle;
+  mediaPlane: MediaPlane;
+  /** Stops accepting connections, closes sockets, Janus and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** The composition root: config → database → media plane → features → HTTP. */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: { webRoot?: string } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { applied } = await migrate(database.db);
+  if (applied.length > 0) {
+    logger.info({ applied }, 'database migrated');
+  }
+  const mediaPlane = await startMediaPlane(config.janus, { dataDir: config.dataDir, logger });
+
+  const app = await buildApp({
+    logger,
+    trustProxy: config.trustProxy,
+    secureCookies: config.cookieSecure,
+    webRoot: options.webRoot ?? defaultWebRoot,
+    features: [
+      healthRoutes({
+        pingDatabase: () => database.ping(),
+        databaseKind: database.kind,
+        mediaNodes: () => mediaPlane.nodes(),
+      }),
+      signallingRoutes({
+        baseUrl: config.baseUrl,
+        handlers: { ...pingHandlers(), ...echoHandlers({ mediaPlane, logger }) },
+      }),
+    ],
+  });
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = config.baseUrl ?? address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await app.close();
+      await mediaPlane.close();
+      await database.close();
+    })();
+    return closing;
+  };
+  return { app, url, database, mediaPlane, close };
+}

@@ -13,6 +13,7 @@ declare module 'vitest' {
     mailDir: string;
     adminEmail: string;
     adminPassword: string;
+    serverPid: number;
   }
 }
 
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
   const printed = server.output.join('');
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mailDir);
+  project.provide('serverPid', server.child.pid ?? 0);
   project.provide('adminEmail', /E-Mail:\s+(\S+)/.exec(printed)?.[1] ?? '');
   project.provide('adminPassword', /Passwort:\s+(\S+)/.exec(printed)?.[1] ?? '');
 

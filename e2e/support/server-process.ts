@@ -13,15 +13,16 @@ export interface ServerProcess {
 
 /** Starts the built server (`server/dist/main.js`) as users run it, and waits until /healthz is ok. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const url = `http://localhost:${env.PORT ?? '8080'}`;
+  // Vitest puts Vite's BASE_URL ("/") into process.env; the server must get the real one.
   const child = spawn(process.execPath, [path.join(repoRoot, 'server/dist/main.js')], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', BASE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const url = `http://localhost:${env.PORT ?? '8080'}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {

@@ -17,6 +17,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger);
   process.stdout.write(`\nTreffpunkt läuft / is running: ${server.url}\n\n`);
+  if (server.firstAdmin) {
+    process.stdout.write(
+      'Erste Anmeldung / first login (nur jetzt angezeigt / shown only now):\n' +
+        `  E-Mail:   ${server.firstAdmin.email}\n  Passwort: ${server.firstAdmin.password}\n\n`,
+    );
+  }
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { startAccounts } from './features/accounts/accounts-wiring.js';
 import { echoHandlers } from './features/echo/echo-handlers.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { pingHandlers } from './features/signalling/ping-handlers.js';
@@ -19,6 +20,8 @@ export interface RunningServer {
   url: string;
   database: DatabaseHandle;
   mediaPlane: MediaPlane;
+  /** Set only on the very first start in embedded mode: the seeded platform admin's login, to print once. */
+  firstAdmin: { email: string; password: string } | undefined;
   /** Stops accepting connections, closes sockets, Janus and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function startServer(
     logger.info({ applied }, 'database migrated');
   }
   const mediaPlane = await startMediaPlane(config.janus, { dataDir: config.dataDir, logger });
+  const accounts = await startAccounts({ db: database.db, config, logger });
 
   const app = await buildApp({
     logger,
@@ -51,6 +55,7 @@ export async function startServer(
         baseUrl: config.baseUrl,
         handlers: { ...pingHandlers(), ...echoHandlers({ mediaPlane, logger }) },
       }),
+      ...accounts.routes,
     ],
   });
 
@@ -61,10 +66,11 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      await accounts.close();
       await mediaPlane.close();
       await database.close();
     })();
     return closing;
   };
-  return { app, url, database, mediaPlane, close };
+  return { app, url, database, mediaPlane, firstAdmin: accounts.firstAdmin, close };
 }

@@ -99,11 +99,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.setNotFoundHandler((request, reply) => {
+    // Client-side routes get the app; API paths and missing files (anything with an extension) get JSON 404.
+    const accept = request.headers.accept ?? '*/*';
+    const path = request.url.split('?')[0] ?? '';
     const wantsPage =
       request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path) &&
       options.webRoot !== undefined &&
-      (request.headers.accept ?? '').includes('text/html');
+      (accept.includes('text/html') || accept.includes('*/*'));
     if (wantsPage) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** WCAG 2.1 A/AA violations axe-core finds on the page, as short readable lines (empty when clean). */

@@ -66,8 +66,9 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    (connection as PGliteConnection).release();
+  async releaseConnection(): Promise<void> {
+    // There is only one connection; releasing it lets the next queued caller in.
+    this.connection.release();
   }
 
   async destroy(): Promise<void> {}

@@ -5,11 +5,14 @@ import { gzipSync } from 'node:zlib';
 /** Gzip weight of the JS and CSS a first visit loads (index.html's scripts, preloads and styles), and of lazy chunks. */
 export async function bundleWeight(webDist: string): Promise<Record<string, number>> {
   const html = await readFile(path.join(webDist, 'index.html'), 'utf8');
-  const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? ''));
+  const initial = new Set(
+    [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? ''),
+  );
   const assets = (await readdir(path.join(webDist, 'assets'))).filter((name) => /\.(js|css)$/.test(name));
   const result: Record<string, number> = { initialKiB: 0 };
   for (const name of assets) {
-    const gzipped = gzipSync(await readFile(path.join(webDist, 'assets', name)), { level: 9 }).byteLength / 1024;
+    const gzipped =
+      gzipSync(await readFile(path.join(webDist, 'assets', name)), { level: 9 }).byteLength / 1024;
     if (initial.has(`assets/${name}`)) {
       result.initialKiB = (result.initialKiB ?? 0) + gzipped;
     } else {

@@ -33,7 +33,9 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 async function measureJanusRecovery(server: ServerProcess): Promise<number> {
-  const pid = Number(execFileSync('pgrep', ['-P', String(server.child.pid), '-x', 'janus'], { encoding: 'utf8' }).trim());
+  const pid = Number(
+    execFileSync('pgrep', ['-P', String(server.child.pid), '-x', 'janus'], { encoding: 'utf8' }).trim(),
+  );
   const killed = performance.now();
   process.kill(pid, 'SIGKILL');
   while (await healthy(server.url)) {

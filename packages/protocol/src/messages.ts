@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { echoStart, echoStop, echoTrickle } from './echo.js';
 import { requestId, sessionDescription, signallingErrorCodes } from './envelope.js';
+import { roomClientMessages, roomServerMessages } from './room.js';
 
 /** Every message a browser may send over the signalling WebSocket. */
 export const clientMessage = z.discriminatedUnion('type', [
@@ -8,6 +9,7 @@ export const clientMessage = z.discriminatedUnion('type', [
   echoStart,
   echoTrickle,
   echoStop,
+  ...roomClientMessages,
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -23,5 +25,6 @@ export const serverMessage = z.discriminatedUnion('type', [
     error: z.enum(signallingErrorCodes),
     message: z.string().max(500),
   }),
+  ...roomServerMessages,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

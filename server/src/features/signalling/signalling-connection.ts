@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { clientMessage, type ServerMessage, type SignallingErrorCode } from '@treffpunkt/protocol';
+import {
+  clientMessage,
+  signallingErrorCodes,
+  type ServerMessage,
+  type SignallingErrorCode,
+} from '@treffpunkt/protocol';
 import type { WebSocket } from '@fastify/websocket';
 import { describeError, type Logger } from '../../lib/logger.js';
 import { TokenBucket } from '../../lib/token-bucket.js';
@@ -18,6 +23,9 @@ const knownTypes = new Set<string>(clientMessage.options.map((option) => option.
 /** Maps an error thrown by a handler to a signalling error code and a message for people. */
 function toSignallingError(error: unknown): { code: SignallingErrorCode; message: string } {
   if (error instanceof AppError) {
+    if ((signallingErrorCodes as readonly string[]).includes(error.code)) {
+      return { code: error.code as SignallingErrorCode, message: error.message };
+    }
     const code =
       error.status === 403
         ? 'forbidden'

@@ -12,10 +12,7 @@ export const displayName = z
   .trim()
   .min(1)
   .max(80)
-  .refine(
-    (value) => ![...value].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127),
-    'no control characters',
-  );
+  .refine((value) => !/\p{Cc}/u.test(value), 'no control characters');
 
 const offer = sessionDescription.refine((value) => value.type === 'offer', 'expected an offer');
 const answer = sessionDescription.refine((value) => value.type === 'answer', 'expected an answer');

@@ -26,7 +26,9 @@ npx vitest run --project unit
 say "Building"
 npm run --silent build
 
-say "Integration tests (database: ${TEST_DATABASE_URL:+PostgreSQL}${TEST_DATABASE_URL:-PGlite})"
+db_label=PGlite
+[ -n "${TEST_DATABASE_URL:-}" ] && db_label=PostgreSQL
+say "Integration tests (database: $db_label; the PGlite smoke test always runs)"
 npx vitest run --project integration
 
 say "End-to-end tests (Chromium, Janus)"

@@ -46,9 +46,27 @@ export const roomClientMessages = [
     resumeToken: z.string().max(128).optional(),
   }),
   z.object({ type: z.literal('room.leave') }),
-  z.object({ type: z.literal('audio.offer'), id: requestId, offer }),
+  z.object({
+    type: z.literal('audio.offer'),
+    id: requestId,
+    offer,
+    /** The same PeerConnection renegotiates (ICE restart); without it the offer starts a new audio connection. */
+    restart: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('audio.trickle'), candidate: iceCandidate }),
-  z.object({ type: z.literal('video.publish'), id: requestId, kind: videoKind, offer }),
+  z.object({
+    type: z.literal('video.publish'),
+    id: requestId,
+    kind: videoKind,
+    offer,
+    /** The same PeerConnection renegotiates (ICE restart, track change); otherwise a new publication. */
+    restart: z.boolean().optional(),
+    /**
+     * Order of the simulcast rids in the offer: `lmh` (lowest first, as the WebRTC spec's examples list
+     * `sendEncodings`; the default) or `hml`. Janus cannot tell from the SDP.
+     */
+    ridOrder: z.enum(['lmh', 'hml']).optional(),
+  }),
   z.object({ type: z.literal('video.unpublish'), kind: videoKind }),
   z.object({ type: z.literal('video.trickle'), kind: videoKind, candidate: iceCandidate }),
   z.object({
@@ -57,6 +75,8 @@ export const roomClientMessages = [
     feeds: z
       .array(z.object({ participantId, kind: videoKind, quality: z.enum(['low', 'medium', 'high']) }))
       .max(50),
+    /** The client has no working receiving PeerConnection: the server starts a new subscription. */
+    restart: z.boolean().optional(),
   }),
   z.object({ type: z.literal('video.subscriberAnswer'), revision: z.number().int().min(0), answer }),
   z.object({ type: z.literal('video.subscriberTrickle'), candidate: iceCandidate }),
@@ -101,6 +121,8 @@ export const roomSettingsView = z.object({
   allowSelfUnmute: z.boolean(),
   chatEnabled: z.boolean(),
   screenShareLimit: z.number().int().min(1),
+  /** Start with the camera off (the participant may turn it on). */
+  cameraOffOnEntry: z.boolean().optional(),
 });
 
 export const endReason = z.enum([
@@ -111,6 +133,7 @@ export const endReason = z.enum([
   'media_lost',
   'replaced',
   'left',
+  'server_shutdown',
 ]);
 
 export const roomServerMessages = [
@@ -140,7 +163,14 @@ export const roomServerMessages = [
   z.object({ type: z.literal('room.reaction'), participantId, reaction }),
   z.object({
     type: z.literal('room.notice'),
-    notice: z.enum(['muted_by_host', 'asked_to_unmute', 'video_stopped_by_host', 'hand_lowered']),
+    notice: z.enum([
+      'muted_by_host',
+      'asked_to_unmute',
+      'video_stopped_by_host',
+      'hand_lowered',
+      /** The media server was lost; the meeting goes on and `media.restart` follows once it is back. */
+      'media_interrupted',
+    ]),
   }),
   z.object({ type: z.literal('room.ended'), reason: endReason }),
   z.object({ type: z.literal('audio.answer'), id: requestId, answer: sessionDescription }),
@@ -151,5 +181,12 @@ export const roomServerMessages = [
     offer: sessionDescription,
     /** Which participant's stream each receiving transceiver (by mid) carries. */
     streams: z.array(z.object({ mid: z.string(), participantId, kind: videoKind })),
+    /** Answer it on a new receiving PeerConnection (closing any old one), not as a renegotiation. */
+    newConnection: z.boolean().optional(),
   }),
+  /**
+   * The media server was rebuilt (e.g. after a Janus restart): every earlier PeerConnection is dead. The client
+   * sends a new `audio.offer`, `video.publish` for what it was sending and `video.subscribe` with `restart`.
+   */
+  z.object({ type: z.literal('media.restart') }),
 ] as const;

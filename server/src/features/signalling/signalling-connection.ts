@@ -16,7 +16,12 @@ export interface ConnectionLimits {
   burst: number;
   /** Sustained messages per second. */
   perSecond: number;
+  /** Ping interval; a connection that misses a pong is closed. Default HEARTBEAT_INTERVAL_MS. */
+  heartbeatIntervalMs?: number;
 }
+
+/** A connection that misses one heartbeat interval's pong is treated as gone (detected within 2 intervals). */
+export const HEARTBEAT_INTERVAL_MS = 15_000;
 
 const knownTypes = new Set<string>(clientMessage.options.map((option) => option.shape.type.value));
 
@@ -129,7 +134,24 @@ export function serveConnection(
     void handle(raw.toString('utf8'));
   });
 
+  // Heartbeat: a phone that lost its network never sends a close frame. Without this the seat would look taken
+  // (and block the person's new window) until TCP gave up, which can take many minutes.
+  let alive = true;
+  socket.on('pong', () => {
+    alive = true;
+  });
+  const heartbeat = setInterval(() => {
+    if (!alive) {
+      socket.terminate();
+      return;
+    }
+    alive = false;
+    socket.ping();
+  }, limits.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
+  heartbeat.unref();
+
   socket.on('close', () => {
+    clearInterval(heartbeat);
     closed = true;
     for (const release of releases) {
       Promise.resolve()

@@ -1,6 +1,12 @@
 import type { ClientMessage, ClientMessageType, ServerMessage } from '@treffpunkt/protocol';
 import type { Logger } from '../../lib/logger.js';
 
+/** The logged-in user whose session cookie came with the WebSocket upgrade (resolved once, at the upgrade). */
+export interface SessionUser {
+  userId: string;
+  displayName: string;
+}
+
 /** What a message handler sees of the connection it serves. */
 export interface SignallingContext {
   /** Random id of this WebSocket connection (no personal data). */
@@ -14,6 +20,8 @@ export interface SignallingContext {
   onClose(release: () => void | Promise<void>): () => void;
   /** Per-connection state owned by features, keyed by feature name. */
   readonly state: Map<string, unknown>;
+  /** Set when the upgrade request carried a valid session (a host joining their meeting); absent otherwise. */
+  readonly sessionUser?: SessionUser | undefined;
 }
 
 export type MessageHandler<T extends ClientMessageType> = (

@@ -21,7 +21,7 @@ describe('signalling WebSocket', () => {
         signallingRoutes({
           baseUrl: undefined,
           handlers: pingHandlers(),
-          limits: { burst: 5, perSecond: 1 },
+          limits: { burst: 5, perSecond: 1, heartbeatIntervalMs: 200 },
         }),
       ],
     });
@@ -90,5 +90,22 @@ describe('signalling WebSocket', () => {
     const closed = new Promise<number>((resolve) => socket.once('close', resolve));
     socket.send(JSON.stringify({ type: 'ping', id: 'big', pad: 'x'.repeat(70 * 1024) }));
     expect(await closed).toBe(1009);
+  });
+
+  it('closes a connection whose peer stopped answering pings (a phone that lost its network)', async () => {
+    const socket = new WebSocket(url, { headers: { origin }, autoPong: false });
+    await new Promise<void>((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const started = Date.now();
+    const code = await new Promise<number>((resolve) => socket.once('close', resolve));
+    expect(code).toBe(1006);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('keeps a connection that answers pings open', async () => {
+    const { socket, opened } = open();
+    await opened;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close();
   });
 });

@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.js';
 import { startAccounts } from './features/accounts/accounts-wiring.js';
 import { echoHandlers } from './features/echo/echo-handlers.js';
 import { healthRoutes } from './features/health/health-routes.js';
+import { startMeetings } from './features/meetings/meetings-wiring.js';
 import { pingHandlers } from './features/signalling/ping-handlers.js';
 import { signallingRoutes } from './features/signalling/signalling-routes.js';
 import { buildApp } from './http/app.js';
@@ -39,6 +40,7 @@ export async function startServer(
   }
   const mediaPlane = await startMediaPlane(config.janus, { dataDir: config.dataDir, logger });
   const accounts = await startAccounts({ db: database.db, config, logger });
+  const meetings = startMeetings({ db: database.db, config, logger, auth: accounts.auth });
 
   const app = await buildApp({
     logger,
@@ -56,6 +58,7 @@ export async function startServer(
         handlers: { ...pingHandlers(), ...echoHandlers({ mediaPlane, logger }) },
       }),
       ...accounts.routes,
+      ...meetings.routes,
     ],
   });
 
@@ -66,6 +69,7 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       await app.close();
+      await meetings.close();
       await accounts.close();
       await mediaPlane.close();
       await database.close();

@@ -11,6 +11,13 @@ export interface DB {
   recovery_codes: RecoveryCodesTable;
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
+  meetings: MeetingsTable;
+  meeting_cohosts: MeetingCohostsTable;
+  meeting_schedules: MeetingSchedulesTable;
+  meeting_occurrences: MeetingOccurrencesTable;
+  meeting_invitations: MeetingInvitationsTable;
+  meeting_invitation_tokens: MeetingInvitationTokensTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export interface InstanceSettingsTable {
@@ -119,4 +126,106 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** JSON array of MailAttachment; written as a JSON string. */
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
+}
+
+/** A file sent with a mail, e.g. the .ics of an invitation. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export type MeetingKind = 'single' | 'series';
+export type OccurrenceStatus = 'scheduled' | 'moved' | 'cancelled';
+export type InvitationStatus = 'active' | 'declined' | 'revoked';
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  host_user_id: string | null;
+  created_by_user_id: string | null;
+  kind: MeetingKind;
+  number: string;
+  title: string;
+  description: string;
+  time_zone: string;
+  passcode: string | null;
+  waiting_room: boolean;
+  join_before_host: boolean;
+  mute_on_entry: boolean;
+  camera_off_on_entry: boolean;
+  chat_enabled: boolean;
+  dial_in_enabled: boolean;
+  e2ee: boolean;
+  max_participants: number;
+  reminder_minutes: number | null;
+  status: ColumnType<'active' | 'cancelled', 'active' | 'cancelled' | undefined, 'active' | 'cancelled'>;
+  first_start_at: Timestamp;
+  last_end_at: Timestamp;
+  attack_alerted_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: NullableTimestamp;
+}
+
+export interface MeetingCohostsTable {
+  meeting_id: string;
+  user_id: string;
+}
+
+export interface MeetingSchedulesTable {
+  id: Generated<string>;
+  meeting_id: string;
+  rrule: string | null;
+  first_start: string;
+  duration_minutes: number;
+  sequence: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+export interface MeetingOccurrencesTable {
+  id: Generated<string>;
+  meeting_id: string;
+  schedule_id: string;
+  occurrence_key: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: ColumnType<OccurrenceStatus, OccurrenceStatus | undefined, OccurrenceStatus>;
+  reminder_sent_at: NullableTimestamp;
+}
+
+export interface MeetingInvitationsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  email: string;
+  name: string;
+  language: Language;
+  time_zone: string;
+  pin: string;
+  status: ColumnType<InvitationStatus, InvitationStatus | undefined, InvitationStatus>;
+  last_mail_id: string | null;
+  delivery: ColumnType<
+    'pending' | 'sent' | 'failed',
+    'pending' | 'sent' | 'failed' | undefined,
+    'pending' | 'sent' | 'failed'
+  >;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  ended_at: NullableTimestamp;
+}
+
+export interface MeetingInvitationTokensTable {
+  token_hash: string;
+  invitation_id: string;
+  created_at: Timestamp;
+  expires_at: NullableTimestamp;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
 }

@@ -18,6 +18,10 @@ describe('redactUrl', () => {
     expect(redactUrl('/j/3q2-AbCdEfGhIjKlMnOpQrSt?email=a@b.de')).toBe('/j/:redacted');
     expect(redactUrl('/api/users/anna@example.org')).toBe('/api/users/:redacted');
     expect(redactUrl('/api/meetings/42/chat')).toBe('/api/meetings/42/chat');
+    expect(redactUrl('/api/calendar/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde.ics')).toBe(
+      '/api/calendar/:redacted',
+    );
+    expect(redactUrl('/assets/index.js')).toBe('/assets/index.js');
   });
 });
 

@@ -12,9 +12,12 @@ export function redactUrl(url: string): string {
   const pathOnly = url.split('?')[0] ?? '';
   return pathOnly
     .split('/')
-    .map((segment) => (/^[A-Za-z0-9_-]{16,}$/.test(segment) || segment.includes('@') ? ':redacted' : segment))
+    .map((segment) => (secretSegment.test(segment) || segment.includes('@') ? ':redacted' : segment))
     .join('/');
 }
+
+/** A token-like path segment, possibly with a file extension (a calendar feed's `<token>.ics`). */
+const secretSegment = /^[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9]{1,8})?$/;
 
 const emailPattern = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const ipv4Pattern = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;

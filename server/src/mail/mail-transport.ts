@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import type { MailAttachment } from '../db/schema.js';
 
 export interface OutgoingMail {
   from: string;
@@ -6,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Passed to nodemailer as they are: a `text/calendar; method=…` content type makes an .ics an invitation. */
+  attachments?: MailAttachment[];
 }
 
 /** How the outbox worker hands a mail on. The SMTP one below in production; tests use a real SMTP server. */

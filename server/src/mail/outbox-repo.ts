@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { Language, MailOutboxTable, MailStatus } from '../db/schema.js';
+import type { Language, MailAttachment, MailOutboxTable, MailStatus } from '../db/schema.js';
 import type { Executor } from '../features/accounts/accounts-repo.js';
 import { containsPattern } from '../features/accounts/accounts-fns.js';
 
@@ -12,6 +12,8 @@ export interface OutboxRecord {
   subject: string;
   textBody: string | null;
   htmlBody: string | null;
+  /** Files sent with the mail (an invitation's .ics); cleared with the bodies. */
+  attachments: MailAttachment[];
   status: MailStatus;
   attempts: number;
   nextAttemptAt: Date;
@@ -29,6 +31,7 @@ function toRecord(row: Selectable<MailOutboxTable>): OutboxRecord {
     subject: row.subject,
     textBody: row.text_body,
     htmlBody: row.html_body,
+    attachments: row.attachments ?? [],
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -45,6 +48,7 @@ export interface NewOutboxMail {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 export function createOutboxRepo(db: Database) {
@@ -59,6 +63,7 @@ export function createOutboxRepo(db: Database) {
           subject: mail.subject,
           text_body: mail.text,
           html_body: mail.html,
+          attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
           next_attempt_at: now,
           created_at: now,
           last_error: null,
@@ -110,6 +115,7 @@ export function createOutboxRepo(db: Database) {
           last_error: null,
           text_body: null,
           html_body: null,
+          attachments: null,
         })
         .where('id', '=', id)
         .execute();
@@ -133,6 +139,7 @@ export function createOutboxRepo(db: Database) {
           last_error: error,
           text_body: null,
           html_body: null,
+          attachments: null,
         })
         .where('id', '=', id)
         .execute();

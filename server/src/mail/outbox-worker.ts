@@ -72,6 +72,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
         subject: mail.subject,
         text: mail.textBody,
         html: mail.htmlBody,
+        ...(mail.attachments.length > 0 ? { attachments: mail.attachments } : {}),
       });
       await deps.repo.markSent(mail.id, deps.now());
       deps.logger.info(log, 'mail sent');

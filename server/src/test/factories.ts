@@ -99,3 +99,37 @@ export async function lastMailTo(
     token: /#token=([A-Za-z0-9_-]+)/.exec(text)?.[1],
   };
 }
+
+/** Every outbox mail to `recipient`, oldest first, with its attachments (an invitation's .ics). */
+export async function mailsTo(
+  db: Database,
+  recipient: string,
+): Promise<
+  Array<{
+    id: string;
+    template: string;
+    subject: string;
+    text: string;
+    html: string;
+    attachments: Array<{ filename: string; contentType: string; content: string }>;
+  }>
+> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('recipient', '=', recipient)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    template: row.template,
+    subject: row.subject,
+    text: row.text_body ?? '',
+    html: row.html_body ?? '',
+    attachments: row.attachments ?? [],
+  }));
+}
+
+/** The personal join token of a meeting mail's link (`/j/<token>`), if it has one. */
+export const joinTokenIn = (text: string): string | undefined => /\/j\/([A-Za-z0-9_-]{20,})/.exec(text)?.[1];

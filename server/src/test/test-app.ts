@@ -7,6 +7,7 @@ import {
   type AccountsDeps,
   type AccountsModule,
 } from '../features/accounts/accounts-wiring.js';
+import { startMeetings, type MeetingsModule } from '../features/meetings/meetings-wiring.js';
 import { buildApp } from '../http/app.js';
 import { createLogger } from '../lib/logger.js';
 import { createTestDatabase } from './test-database.js';
@@ -36,6 +37,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
   accounts: AccountsModule;
+  meetings: MeetingsModule;
   config: Config;
   clock: TestClock;
   /** Every log line the app wrote (JSON), for asserting what must never be logged. */
@@ -55,7 +57,7 @@ export interface TestAppOptions {
   database?: DatabaseHandle;
 }
 
-/** The accounts routes in the real HTTP app on a fresh real database (PGlite, or TEST_DATABASE_URL's PostgreSQL). */
+/** Accounts and meetings routes in the real HTTP app on a fresh real database (PGlite or TEST_DATABASE_URL). */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const clock = createTestClock();
@@ -76,23 +78,32 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
     ...(options.outboxPolicy ? { outboxPolicy: options.outboxPolicy } : {}),
   });
+  const meetings = startMeetings({
+    db: database.db,
+    config,
+    logger,
+    auth: accounts.auth,
+    now: options.now ?? clock.now,
+  });
   const app = await buildApp({
     logger,
     trustProxy: false,
     secureCookies: config.cookieSecure,
     webRoot: undefined,
-    features: accounts.routes,
+    features: [...accounts.routes, ...meetings.routes],
   });
   return {
     app,
     database,
     accounts,
+    meetings,
     config,
     clock,
     logs,
     client: () => new TestClient(app),
     close: async () => {
       await app.close();
+      await meetings.close();
       await accounts.close();
       if (!options.database) {
         await database.close();

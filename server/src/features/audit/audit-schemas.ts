@@ -26,6 +26,20 @@ export const auditActions = [
   'host.password_reset_sent',
   'host.totp_reset',
   'settings.updated',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.passcode_attack',
+  'occurrence.cancelled',
+  'occurrence.restored',
+  'occurrence.moved',
+  'series.split',
+  'invitation.created',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.declined',
+  'calendar_feed.created',
+  'calendar_feed.deleted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -8,7 +8,7 @@ export type AuditActor = { userId: string; role: 'platform_admin' | 'host' } | '
 export interface AuditEvent {
   action: AuditAction;
   organisationId?: string | null;
-  target?: { type: 'user' | 'organisation' | 'settings'; id: string } | null;
+  target?: { type: 'user' | 'organisation' | 'settings' | 'meeting' | 'invitation'; id: string } | null;
   /** Ids, counts and field names only: the log must not become a second copy of personal data. */
   details?: Record<string, unknown>;
 }

@@ -142,6 +142,24 @@ function findTransitions(zone: IANAZone, fromMs: number, toMs: number): Transiti
  * rules change in that span get one component per transition.
  */
 export function buildVTimezone(name: string, fromYear: number, toYear: number): string {
+  const key = `${name}|${fromYear}|${toYear}`;
+  const cached = vtimezoneCache.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const built = computeVTimezone(name, fromYear, toYear);
+  // Few zones and years are in use at once; a small cap is plenty. Zone data changes only with the runtime.
+  if (vtimezoneCache.size >= 64) {
+    vtimezoneCache.clear();
+  }
+  vtimezoneCache.set(key, built);
+  return built;
+}
+
+/** Building a VTIMEZONE walks every day of the span (milliseconds each); invitations to 500 people reuse it. */
+const vtimezoneCache = new Map<string, string>();
+
+function computeVTimezone(name: string, fromYear: number, toYear: number): string {
   const zone = IANAZone.create(name);
   const fromMs = Date.UTC(fromYear, 0, 1);
   const all = findTransitions(zone, fromMs, Date.UTC(toYear + 1, 0, 1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlainLeftClick, normalizePath } from './router-fns';
+import { isPlainLeftClick, matchPath, normalizePath } from './router-fns';
 
 describe('normalizePath', () => {
   it.each([
@@ -29,5 +29,22 @@ describe('isPlainLeftClick', () => {
     expect(isPlainLeftClick({ ...plain, metaKey: true })).toBe(false);
     expect(isPlainLeftClick({ ...plain, button: 1 })).toBe(false);
     expect(isPlainLeftClick({ ...plain, defaultPrevented: true })).toBe(false);
+  });
+});
+
+describe('matchPath', () => {
+  it('matches fixed segments and names parameters', () => {
+    expect(matchPath('/admin', '/admin')).toEqual({});
+    expect(matchPath('/admin/organisationen/:id', '/admin/organisationen/abc-1')).toEqual({ id: 'abc-1' });
+    expect(matchPath('/admin/organisationen/:id', '/admin/organisationen')).toBeUndefined();
+    expect(matchPath('/admin', '/administration')).toBeUndefined();
+    expect(matchPath('/a/:x', '/a/%E2%9C%93')).toEqual({ x: '✓' });
+    expect(matchPath('/a/:x', '/a/%E2')).toBeUndefined();
+  });
+  it('matches the rest with a trailing /*, including nothing', () => {
+    expect(matchPath('/admin/*', '/admin')).toEqual({});
+    expect(matchPath('/admin/*', '/admin/protokoll')).toEqual({});
+    expect(matchPath('/admin/*', '/adminx')).toBeUndefined();
+    expect(matchPath('/', '/')).toEqual({});
   });
 });

@@ -22,3 +22,30 @@ export function isPlainLeftClick(event: {
     !event.altKey
   );
 }
+
+/**
+ * Matches a path against a pattern with `:name` segments and an optional trailing `/*` (any rest, or none).
+ * Returns the decoded parameters, or undefined when the path does not match.
+ */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const wildcard = pattern.endsWith('/*');
+  const patternParts = (wildcard ? pattern.slice(0, -2) : pattern).split('/').filter(Boolean);
+  const pathParts = path.split('/').filter(Boolean);
+  if (wildcard ? pathParts.length < patternParts.length : pathParts.length !== patternParts.length) {
+    return undefined;
+  }
+  const params: Record<string, string> = {};
+  for (const [index, part] of patternParts.entries()) {
+    const actual = pathParts[index] ?? '';
+    if (part.startsWith(':')) {
+      try {
+        params[part.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return undefined;
+      }
+    } else if (part !== actual) {
+      return undefined;
+    }
+  }
+  return params;
+}

@@ -8,18 +8,17 @@ export type Language = (typeof languages)[number];
 
 const storageKey = 'treffpunkt.language';
 
-/** German unless the person chose English before on this device. */
-function storedLanguage(): Language {
+/** The language chosen on this device before, if any. */
+function storedLanguage(): Language | undefined {
   try {
     const stored = window.localStorage.getItem(storageKey);
-    return stored === 'en' ? 'en' : 'de';
+    return stored === 'en' || stored === 'de' ? stored : undefined;
   } catch {
-    return 'de';
+    return undefined;
   }
 }
 
-function applyLanguage(language: string): void {
-  document.documentElement.lang = language;
+function storeLanguage(language: Language): void {
   try {
     window.localStorage.setItem(storageKey, language);
   } catch {
@@ -27,21 +26,32 @@ function applyLanguage(language: string): void {
   }
 }
 
-/** Initialises i18next synchronously with both languages bundled (they are small). */
+/** Initialises i18next synchronously with both languages bundled (they are small). German unless chosen. */
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: { de: { translation: de }, en: { translation: en satisfies typeof de } },
-    lng: storedLanguage(),
+    lng: storedLanguage() ?? 'de',
     fallbackLng: 'de',
     supportedLngs: languages,
     initAsync: false,
     interpolation: { escapeValue: false },
   });
   document.documentElement.lang = i18next.language;
-  i18next.on('languageChanged', applyLanguage);
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
   return i18next;
 }
 
+/** A person's choice (language switch, profile, login): applied and remembered on this device. */
 export function changeLanguage(language: Language): void {
+  storeLanguage(language);
   void i18next.changeLanguage(language);
+}
+
+/** The association's default language, for visitors who have not chosen one on this device. */
+export function applyDefaultLanguage(language: Language): void {
+  if (storedLanguage() === undefined && i18next.language !== language) {
+    void i18next.changeLanguage(language);
+  }
 }

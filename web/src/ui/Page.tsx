@@ -8,6 +8,10 @@ export interface PageProps {
   title: string;
   /** The page's one `<h1>`; defaults to the title. */
   heading?: string;
+  /** Moves focus to the heading when shown, also without a navigation (a new step on the same page). */
+  focusOnMount?: boolean;
+  /** Shown above the heading, e.g. a section menu. */
+  before?: ReactNode;
   children: ReactNode;
 }
 
@@ -15,7 +19,7 @@ export interface PageProps {
  * Every page: sets the document title and, after a navigation inside the app, moves focus to the `<h1>` so screen
  * readers announce the new page and keyboard users start at its content.
  */
-export function Page({ title, heading, children }: PageProps) {
+export function Page({ title, heading, before, focusOnMount = false, children }: PageProps) {
   const { t } = useTranslation();
   const { navigation } = useStore(router);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -26,13 +30,14 @@ export function Page({ title, heading, children }: PageProps) {
   }, [title, productName]);
 
   useEffect(() => {
-    if (navigation > 0) {
+    if (navigation > 0 || focusOnMount) {
       headingRef.current?.focus();
     }
-  }, [navigation]);
+  }, [navigation, focusOnMount]);
 
   return (
     <>
+      {before}
       <h1 ref={headingRef} tabIndex={-1}>
         {heading ?? title}
       </h1>

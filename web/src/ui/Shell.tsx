@@ -1,12 +1,26 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { publicSettings } from '../core/public-settings';
+import { applyDefaultLanguage } from '../i18n/i18n';
+import { AccountNav } from './AccountNav';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
 import { Logo } from './Logo';
+import { useSession } from './use-session';
+import { useStore } from './use-store';
 
 /** Landmarks every page shares: skip link, header with menu, main content, footer. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const { settings } = useStore(publicSettings);
+  const operator = settings?.associationName;
+  const { status } = useSession();
+  const defaultLanguage = settings?.defaultLanguage;
+  useEffect(() => {
+    if (defaultLanguage) {
+      applyDefaultLanguage(defaultLanguage);
+    }
+  }, [defaultLanguage]);
   return (
     <>
       <a className="skip-link" href="#inhalt">
@@ -36,33 +50,46 @@ export function Shell({ children }: { children: ReactNode }) {
                   {t('shell.nav.help')}
                 </Link>
               </li>
+              {status === 'anonymous' && (
+                <li>
+                  <Link to="/anmelden" markCurrent>
+                    {t('shell.account.login')}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         </div>
+        <AccountNav />
       </header>
       <main id="inhalt" className="site-main" tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">
-        <nav aria-label={t('shell.footerLabel')}>
-          <ul>
-            <li>
-              <Link to="/hilfe" markCurrent>
-                {t('shell.nav.help')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/datenschutz" markCurrent>
-                {t('shell.nav.privacy')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/impressum" markCurrent>
-                {t('shell.nav.imprint')}
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        <div className="site-footer-inner">
+          <nav aria-label={t('shell.footerLabel')}>
+            <ul>
+              <li>
+                <Link to="/hilfe" markCurrent>
+                  {t('shell.nav.help')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/datenschutz" markCurrent>
+                  {t('shell.nav.privacy')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/impressum" markCurrent>
+                  {t('shell.nav.imprint')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          {operator !== undefined && operator !== t('shell.productName') && (
+            <p className="site-operator">{t('shell.operator', { name: operator })}</p>
+          )}
+        </div>
       </footer>
     </>
   );

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page';
+import { LegalText } from './LegalText';
 
-/** Placeholder: the association's imprint comes from the server's settings later. */
+/** The association's imprint and contact from the settings (`GET /api/public/settings`). */
 export function ImprintPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('legal.imprint.title')}>
-      <p>{t('legal.imprint.text')}</p>
-      <p className="muted">{t('legal.imprint.admin')}</p>
+      <LegalText field="imprint" kind="imprint" />
     </Page>
   );
 }

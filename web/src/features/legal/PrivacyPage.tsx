@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page';
+import { LegalText } from './LegalText';
 
-/** Placeholder: the association's privacy notice comes from the server's settings later. */
+/** The association's privacy notice from the settings (`GET /api/public/settings`). */
 export function PrivacyPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('legal.privacy.title')}>
-      <p>{t('legal.privacy.text')}</p>
-      <p className="muted">{t('legal.privacy.admin')}</p>
+      <LegalText field="privacyNotice" kind="privacy" />
     </Page>
   );
 }

@@ -23,6 +23,9 @@ export async function openDatabase(options: {
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client whose server connection ends (restart, failover, DROP DATABASE … WITH (FORCE)) emits 'error' on
+    // the pool; unhandled, that would crash the process. The pool discards the client and the next query reconnects.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

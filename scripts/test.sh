@@ -22,6 +22,8 @@ npm run --silent format:check
 
 say "Unit tests"
 npx vitest run --project unit
+say "Scheduling unit tests again under another time zone (DST must not depend on the machine's zone)"
+TZ=America/New_York npx vitest run --project unit server/src/features/meetings
 
 say "Building"
 npm run --silent build

@@ -2,3 +2,4 @@ export * from './envelope.js';
 export * from './echo.js';
 export * from './messages.js';
 export * from './room.js';
+export * from './audit.js';

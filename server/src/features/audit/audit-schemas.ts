@@ -1,47 +1,7 @@
 import { z } from 'zod';
 
-/** Every action the audit log records. Details hold ids and field names only, never personal data. */
-export const auditActions = [
-  'account.created_by_cli',
-  'account.seeded',
-  'auth.login',
-  'auth.logout_all',
-  'auth.setup_completed',
-  'auth.password_reset',
-  'profile.updated',
-  'profile.email_change_requested',
-  'profile.email_changed',
-  'profile.password_changed',
-  'totp.enabled',
-  'totp.disabled',
-  'totp.recovery_code_used',
-  'organisation.created',
-  'organisation.updated',
-  'organisation.deactivated',
-  'organisation.reactivated',
-  'host.invited',
-  'host.updated',
-  'host.deactivated',
-  'host.reactivated',
-  'host.password_reset_sent',
-  'host.totp_reset',
-  'settings.updated',
-  'meeting.created',
-  'meeting.updated',
-  'meeting.cancelled',
-  'meeting.passcode_attack',
-  'occurrence.cancelled',
-  'occurrence.restored',
-  'occurrence.moved',
-  'series.split',
-  'invitation.created',
-  'invitation.resent',
-  'invitation.revoked',
-  'invitation.declined',
-  'calendar_feed.created',
-  'calendar_feed.deleted',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+export { auditActions } from '@treffpunkt/protocol';
+export type { AuditAction } from '@treffpunkt/protocol';
 
 export const auditQuerySchema = z.object({
   actorId: z.uuid().optional(),

@@ -17,7 +17,7 @@ describe('audit action labels', () => {
     }
   });
   it('knows no label for an unknown action', () => {
-    expect(auditActionKey('meeting.created')).toBeUndefined();
+    expect(auditActionKey('meeting.exploded')).toBeUndefined();
     expect(auditActionKey('host')).toBeUndefined();
   });
   it('groups actions by prefix', () => {
@@ -30,6 +30,11 @@ describe('audit action labels', () => {
       'organisation',
       'host',
       'settings',
+      'meeting',
+      'occurrence',
+      'series',
+      'invitation',
+      'calendar_feed',
     ]);
     expect(groups.find((entry) => entry.group === 'organisation')?.actions).toHaveLength(4);
   });

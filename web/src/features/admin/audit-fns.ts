@@ -1,32 +1,7 @@
+import { auditActions } from '@treffpunkt/protocol';
 import type admin from '../../i18n/admin.de.json';
 
-/** Every action the server's audit log records (server/src/features/audit/audit-schemas.ts). */
-export const auditActions = [
-  'account.created_by_cli',
-  'account.seeded',
-  'auth.login',
-  'auth.logout_all',
-  'auth.setup_completed',
-  'auth.password_reset',
-  'profile.updated',
-  'profile.email_change_requested',
-  'profile.email_changed',
-  'profile.password_changed',
-  'totp.enabled',
-  'totp.disabled',
-  'totp.recovery_code_used',
-  'organisation.created',
-  'organisation.updated',
-  'organisation.deactivated',
-  'organisation.reactivated',
-  'host.invited',
-  'host.updated',
-  'host.deactivated',
-  'host.reactivated',
-  'host.password_reset_sent',
-  'host.totp_reset',
-  'settings.updated',
-] as const;
+export { auditActions } from '@treffpunkt/protocol';
 
 export type AuditActionKey = keyof typeof admin.audit.actions;
 export type AuditGroup = keyof typeof admin.audit.groups;

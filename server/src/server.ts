@@ -8,6 +8,8 @@ import { startAccounts } from './features/accounts/accounts-wiring.js';
 import { echoHandlers } from './features/echo/echo-handlers.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { startMeetings } from './features/meetings/meetings-wiring.js';
+import { createRoomRegistry } from './features/rooms/room-service.js';
+import { roomsHandlers } from './features/rooms/rooms-handlers.js';
 import { pingHandlers } from './features/signalling/ping-handlers.js';
 import { signallingRoutes } from './features/signalling/signalling-routes.js';
 import { buildApp } from './http/app.js';
@@ -41,6 +43,7 @@ export async function startServer(
   const mediaPlane = await startMediaPlane(config.janus, { dataDir: config.dataDir, logger });
   const accounts = await startAccounts({ db: database.db, config, logger });
   const meetings = startMeetings({ db: database.db, config, logger, auth: accounts.auth });
+  const rooms = createRoomRegistry({ resolver: meetings.entryResolver, mediaPlane, logger });
 
   const app = await buildApp({
     logger,
@@ -55,7 +58,15 @@ export async function startServer(
       }),
       signallingRoutes({
         baseUrl: config.baseUrl,
-        handlers: { ...pingHandlers(), ...echoHandlers({ mediaPlane, logger }) },
+        handlers: {
+          ...pingHandlers(),
+          ...echoHandlers({ mediaPlane, logger }),
+          ...roomsHandlers({ registry: rooms }),
+        },
+        authenticate: async (request) => {
+          const actor = await accounts.auth.optionalUser(request);
+          return actor && { userId: actor.userId, displayName: actor.name };
+        },
       }),
       ...accounts.routes,
       ...meetings.routes,
@@ -68,6 +79,8 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // Meetings end with "server_shutdown" (clients then reconnect to the next process) before sockets close.
+      await rooms.close();
       await app.close();
       await meetings.close();
       await accounts.close();

@@ -49,6 +49,12 @@ export function createAuthHttp(deps: AuthHttpDeps) {
     return actor;
   }
 
+  /** The session's user, or undefined: for a WebSocket upgrade, which carries the cookie but no CSRF header. */
+  async function optionalUser(request: FastifyRequest): Promise<Actor | undefined> {
+    const token = sessionToken(request);
+    return token === undefined ? undefined : deps.auth.authenticate(token);
+  }
+
   const originGuard: onRequestHookHandler = (request, _reply, done) => {
     if (
       stateChanging.has(request.method) &&
@@ -64,6 +70,7 @@ export function createAuthHttp(deps: AuthHttpDeps) {
     cookieName,
     sessionToken,
     requireUser,
+    optionalUser,
     originGuard,
 
     /** A platform admin; when instance settings require it, one who has enrolled a second factor. */

@@ -121,6 +121,9 @@ export function createJoinService(deps: JoinServiceDeps) {
   }
 
   return {
+    /** The invitation behind a personal link and its meeting, for entering the live room (throttled like the page). */
+    openInvitation,
+
     async byInvitation(token: string, source: string): Promise<JoinView> {
       const { invitation, aggregate } = await openInvitation(token, source);
       return {

@@ -15,6 +15,7 @@ import { joinRoutes } from '../invitations/join-routes.js';
 import { createJoinLimits, createJoinService } from '../invitations/join-service.js';
 import { createOrganisationsRepo } from '../organisations/organisations-repo.js';
 import { createSettingsRepo } from '../settings/settings-repo.js';
+import type { RoomEntryResolver } from '../rooms/rooms-types.js';
 import { createSettingsService } from '../settings/settings-service.js';
 import { createCalendarRepo } from './calendar-repo.js';
 import { calendarRoutes } from './calendar-routes.js';
@@ -32,6 +33,7 @@ import {
 import { createMeetingsRepo } from './meetings-repo.js';
 import { meetingsRoutes } from './meetings-routes.js';
 import { createMeetingsService } from './meetings-service.js';
+import { createMeetingsEntryResolver } from './room-entry-resolver.js';
 import { createOccurrencesRepo } from './occurrences-repo.js';
 import { createSchedulesRepo } from './schedules-repo.js';
 import { createSeriesService } from './series-service.js';
@@ -55,6 +57,8 @@ export interface MeetingsModule {
   routes: FastifyPluginAsync[];
   /** One pass of reminders and retention now (the job also runs on its own). */
   runJobs(): Promise<MeetingsJobCounts>;
+  /** Who may enter which live room: the rooms feature's RoomEntryResolver. */
+  entryResolver: RoomEntryResolver;
   /** Stops the jobs. Idempotent. */
   close(): Promise<void>;
 }
@@ -70,6 +74,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
   const policy = { ...defaultMeetingsRetention, ...deps.retention };
 
   const meetings = createMeetingsRepo(db);
+  const users = createUsersRepo(db);
   const schedules = createSchedulesRepo(db);
   const occurrences = createOccurrencesRepo(db);
   const invitations = createInvitationsRepo(db);
@@ -95,7 +100,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     schedules,
     occurrences,
     invitations,
-    users: createUsersRepo(db),
+    users,
     organisations: createOrganisationsRepo(db),
     settings,
   });
@@ -159,5 +164,6 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     return Promise.resolve();
   };
 
-  return { routes: [api], runJobs: () => jobs.runOnce(), close: () => jobs.close() };
+  const entryResolver = createMeetingsEntryResolver({ join, meetings, access, users, now });
+  return { routes: [api], entryResolver, runJobs: () => jobs.runOnce(), close: () => jobs.close() };
 }

@@ -85,7 +85,10 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
         throw alreadyIn();
       }
       takeJoin(context);
-      const entry = await deps.resolver.resolve(message.credential, { sessionUser: context.sessionUser });
+      const entry = await deps.resolver.resolve(message.credential, {
+        sessionUser: context.sessionUser,
+        source: context.source,
+      });
       // Everything from here on is synchronous: the binding exists before any other message is handled.
       if (context.state.has(seatKey)) {
         throw alreadyIn();

@@ -38,6 +38,13 @@ export interface RoomEntry {
   settings: RoomSettings;
 }
 
+/** What the connection knows of who is asking. */
+export interface RoomEntryContext {
+  sessionUser?: SessionUser | undefined;
+  /** Throttling key of the connection's source (see SignallingContext.source). */
+  source?: string | undefined;
+}
+
 /**
  * Turns a credential into an entry. Implemented by the meetings feature (`createMeetingsEntryResolver`).
  * Throws AppError with code `passcode_required`, `passcode_wrong`, `invitation_invalid`, `not_found` or
@@ -45,7 +52,7 @@ export interface RoomEntry {
  * `context.sessionUser` to be a host of the meeting (otherwise `forbidden` or `not_found`).
  */
 export interface RoomEntryResolver {
-  resolve(credential: RoomCredential, context: { sessionUser?: SessionUser | undefined }): Promise<RoomEntry>;
+  resolve(credential: RoomCredential, context: RoomEntryContext): Promise<RoomEntry>;
 }
 
 /** Timings and limits of live rooms; the defaults suit production, tests shorten them. */

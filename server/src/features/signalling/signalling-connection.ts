@@ -9,7 +9,7 @@ import type { WebSocket } from '@fastify/websocket';
 import { describeError, type Logger } from '../../lib/logger.js';
 import { TokenBucket } from '../../lib/token-bucket.js';
 import { AppError } from '../../http/errors.js';
-import type { HandlerTable, MessageHandler, SignallingContext } from './signalling-types.js';
+import type { HandlerTable, MessageHandler, SessionUser, SignallingContext } from './signalling-types.js';
 
 export interface ConnectionLimits {
   /** Messages allowed in a burst. */
@@ -63,6 +63,7 @@ export function serveConnection(
   handlers: HandlerTable,
   limits: ConnectionLimits,
   logger: Logger,
+  facts: { sessionUser?: SessionUser | undefined; source?: string | undefined } = {},
 ): void {
   const connectionId = randomUUID();
   const log = logger.child({ connectionId });
@@ -74,6 +75,8 @@ export function serveConnection(
     connectionId,
     log,
     state: new Map(),
+    sessionUser: facts.sessionUser,
+    source: facts.source,
     send(message: ServerMessage) {
       if (!closed && socket.readyState === socket.OPEN) {
         socket.send(JSON.stringify(message));

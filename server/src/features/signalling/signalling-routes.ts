@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { describeError } from '../../lib/logger.js';
 import { isSameOrigin } from '../../http/origin.js';
 import { serveConnection, type ConnectionLimits } from './signalling-connection.js';
-import type { HandlerTable, SessionUser, SignallingContext } from './signalling-types.js';
+import type { HandlerTable, SessionUser } from './signalling-types.js';
 
 export interface SignallingDeps {
   handlers: HandlerTable;
@@ -13,30 +13,6 @@ export interface SignallingDeps {
    * it). Resolves undefined without a valid session. Absent: no connection has a session user.
    */
   authenticate?: (request: FastifyRequest) => Promise<SessionUser | undefined>;
-}
-
-/**
- * Hands every handler a context that also carries the session user. One derived context per connection
- * (prototype-linked, so `state`, `send` and `onClose` stay the connection's own), so features may rely on the
- * context's identity.
- */
-function withSessionUser(handlers: HandlerTable, sessionUser: SessionUser): HandlerTable {
-  const derived = new WeakMap<SignallingContext, SignallingContext>();
-  const extend = (context: SignallingContext): SignallingContext => {
-    let extended = derived.get(context);
-    if (!extended) {
-      extended = Object.create(context, { sessionUser: { value: sessionUser } }) as SignallingContext;
-      derived.set(context, extended);
-    }
-    return extended;
-  };
-  // Each handler keeps its own message type; the table's mapped type cannot express that through entries.
-  type AnyHandler = (context: SignallingContext, message: never) => void | Promise<void>;
-  const wrapped = Object.entries(handlers as Record<string, AnyHandler>).map(([type, handler]) => [
-    type,
-    (context: SignallingContext, message: never) => handler(extend(context), message),
-  ]);
-  return Object.fromEntries(wrapped) as HandlerTable;
 }
 
 /** `GET /api/signal`: the browser's one WebSocket. The upgrade is refused unless the Origin is our own. */
@@ -68,9 +44,11 @@ export function signallingRoutes(deps: SignallingDeps): FastifyPluginAsync {
         },
       },
       (socket, request) => {
-        const user = sessionUsers.get(request);
-        const handlers = user ? withSessionUser(deps.handlers, user) : deps.handlers;
-        serveConnection(socket, handlers, limits, request.log);
+        // request.ip is only a throttling key for the entry resolver (HMACed there); it is never logged.
+        serveConnection(socket, deps.handlers, limits, request.log, {
+          sessionUser: sessionUsers.get(request),
+          source: request.ip,
+        });
       },
     );
   };

@@ -22,6 +22,8 @@ export interface SignallingContext {
   readonly state: Map<string, unknown>;
   /** Set when the upgrade request carried a valid session (a host joining their meeting); absent otherwise. */
   readonly sessionUser?: SessionUser | undefined;
+  /** The upgrade request's source address: a throttling key for passcode guesses, never logged or stored. */
+  readonly source?: string | undefined;
 }
 
 export type MessageHandler<T extends ClientMessageType> = (

@@ -75,6 +75,33 @@ export class ParticipantMedia {
     });
   }
 
+  /**
+   * Joins the AudioBridge as a phone call: Janus sends the mix to `remote` (the gateway's relay) and expects the
+   * caller's G.711 at the returned address. Called again after a media restart.
+   */
+  joinPhone(codec: 'pcma' | 'pcmu', remote: { ip: string; port: number; payloadType: number }) {
+    return this.serial('audio', async () => {
+      await this.audio?.close();
+      const { audio } = await this.media.ensure();
+      const { local, leg } = await audio.joinPlainRtp({
+        participantId: this.participantId,
+        display: this.participantId,
+        muted: this.hooks.wantsMuted(),
+        codec,
+        remote,
+      });
+      await this.keepOrDrop(leg);
+      this.audio = leg;
+      leg.on('closed', () => {
+        if (this.audio === leg) {
+          this.audio = undefined;
+        }
+      });
+      void this.syncMute();
+      return local;
+    });
+  }
+
   /** Publishes a camera or screen with a new connection, or renegotiates the current one (`restart`). */
   publish(kind: VideoKind, offer: SdpOffer, restart: boolean, ridOrder: 'lmh' | 'hml'): Promise<SdpAnswer> {
     return this.negotiate(kind, async () => {

@@ -77,7 +77,7 @@ export const isModerator = (participant: Participant): boolean => participant.ro
 
 export function newParticipant(
   state: RoomState,
-  entry: Pick<RoomEntry, 'identityKey' | 'role'>,
+  entry: Pick<RoomEntry, 'identityKey' | 'role' | 'via'>,
   fields: { participantId: string; displayName: string; status: Participant['status'] },
 ): Participant {
   // "Mute on entry" is for participants; hosts and co-hosts moderate and must be heard.
@@ -87,7 +87,7 @@ export function newParticipant(
     identityKey: entry.identityKey,
     displayName: fields.displayName,
     role: entry.role,
-    via: 'browser',
+    via: entry.via ?? 'browser',
     status: fields.status,
     waitingReason: null,
     micMuted: muted,

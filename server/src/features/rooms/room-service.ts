@@ -4,7 +4,9 @@ import { TokenBucket } from '../../lib/token-bucket.js';
 import { janusRoomMedia } from '../../media/rooms/room-ports.js';
 import type { SignallingContext } from '../signalling/signalling-types.js';
 import { LiveRoom, type RoomConnection } from './live-room.js';
-import { defaultRoomPolicy, type RoomPolicy, type RoomsDeps } from './rooms-types.js';
+import { defaultRoomPolicy, type RoomEntry, type RoomPolicy, type RoomsDeps } from './rooms-types.js';
+
+export type EnterRequest = Parameters<LiveRoom['enter']>[2];
 
 /** What a connection holds in `context.state` while it has a seat. */
 export interface SeatRef {
@@ -15,6 +17,11 @@ export interface SeatRef {
 export interface RoomRegistry {
   /** `room.join`: resolves the credential, finds or opens the live room, seats the connection. */
   join(context: SignallingContext, message: Extract<ClientMessage, { type: 'room.join' }>): Promise<void>;
+  /**
+   * Seats a connection whose entry was decided elsewhere (the phone gateway checks meeting ID and PIN itself).
+   * Synchronous, like the end of `join`; throws the room's refusals.
+   */
+  enter(context: SignallingContext, entry: RoomEntry, request: EnterRequest): SeatRef;
   /** The seat this connection holds; `not_in_room` otherwise (never joined, replaced, removed, ended). */
   seatOf(context: SignallingContext): SeatRef;
   /** The seat, or undefined: for messages that race with leaving (candidates) and deserve no error. */
@@ -89,6 +96,17 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
         sessionUser: context.sessionUser,
         source: context.source,
       });
+      this.enter(context, entry, {
+        requestId: message.id,
+        displayName: message.displayName,
+        resumeToken: message.resumeToken,
+      });
+    },
+
+    enter(context, entry, request) {
+      if (closing) {
+        throw new AppError('media_unavailable', 503, 'The server is restarting. Please try again shortly.');
+      }
       // Everything from here on is synchronous: the binding exists before any other message is handled.
       if (context.state.has(seatKey)) {
         throw alreadyIn();
@@ -108,11 +126,7 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
       };
       let participantId: string;
       try {
-        participantId = room.enter(connection, entry, {
-          requestId: message.id,
-          displayName: message.displayName,
-          resumeToken: message.resumeToken,
-        });
+        participantId = room.enter(connection, entry, request);
       } catch (error) {
         if (room.isEmpty) {
           void room.end('left');
@@ -121,6 +135,7 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
       }
       context.state.set(seatKey, { room, participantId } satisfies SeatRef);
       binding.release = context.onClose(() => room.disconnect(participantId, context.connectionId));
+      return { room, participantId };
     },
 
     seatOf(context) {

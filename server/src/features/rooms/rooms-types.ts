@@ -36,6 +36,8 @@ export interface RoomEntry {
   /** Stable per person: `invitation:<id>`, `user:<id>` or `anonymous:<random>` (new for every resolve). */
   identityKey: string;
   settings: RoomSettings;
+  /** How they take part; a phone call (the SIP gateway) has only audio. Default: browser. */
+  via?: 'browser' | 'phone';
 }
 
 /** What the connection knows of who is asking. */

@@ -57,6 +57,14 @@ export interface AudioRoomPort {
     muted: boolean;
     offer: SdpOffer;
   }): Promise<{ answer: SdpAnswer; leg: AudioLegPort }>;
+  /** A phone call relayed by the SIP gateway (G.711 over plain RTP); see AudioBridgeRoom.joinPlainRtp. */
+  joinPlainRtp(params: {
+    participantId: string;
+    display: string;
+    muted: boolean;
+    codec: 'pcma' | 'pcmu';
+    remote: { ip: string; port: number; payloadType: number };
+  }): Promise<{ local: { ip: string; port: number }; leg: AudioLegPort }>;
   destroy(): Promise<void>;
   on(event: 'talking', listener: (participantId: string, talking: boolean) => void): Off;
   on(event: 'closed', listener: (reason: RoomCloseReason) => void): Off;

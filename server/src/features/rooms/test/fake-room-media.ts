@@ -50,6 +50,7 @@ export class FakeAudioRoom
 {
   readonly legs = new Map<string, FakeAudioLeg>();
   readonly joins: Array<{ participantId: string; display: string; muted: boolean }> = [];
+  readonly phoneRemotes = new Map<string, { ip: string; port: number; payloadType: number }>();
   failMutes = false;
   closed = false;
 
@@ -58,6 +59,23 @@ export class FakeAudioRoom
   }
 
   async joinWebRtc(params: { participantId: string; display: string; muted: boolean; offer: SdpOffer }) {
+    return { answer, leg: await this.addLeg(params) };
+  }
+
+  /** Phone legs: `local` is where the fake "Janus" would expect the caller's RTP. */
+  async joinPlainRtp(params: {
+    participantId: string;
+    display: string;
+    muted: boolean;
+    codec: 'pcma' | 'pcmu';
+    remote: { ip: string; port: number; payloadType: number };
+  }) {
+    const leg = await this.addLeg(params);
+    this.phoneRemotes.set(params.participantId, params.remote);
+    return { local: { ip: '127.0.0.1', port: 30_000 + this.joins.length }, leg };
+  }
+
+  private async addLeg(params: { participantId: string; display: string; muted: boolean }) {
     if (this.closed) {
       throw new JanusClosedError('room closed');
     }
@@ -70,7 +88,7 @@ export class FakeAudioRoom
         this.legs.delete(params.participantId);
       }
     });
-    return { answer, leg };
+    return leg;
   }
 
   talk(participantId: string, talking: boolean): void {

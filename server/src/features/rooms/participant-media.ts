@@ -1,7 +1,7 @@
 import type { ServerMessage, VideoKind } from '@treffpunkt/protocol';
 import { describeError, type Logger } from '../../lib/logger.js';
 import { JanusClosedError } from '../../media/errors.js';
-import type { AudioLegPort, LegPort, PublisherPort } from '../../media/rooms/room-ports.js';
+import type { AudioLegPort, AudioRoomPort, LegPort, PublisherPort } from '../../media/rooms/room-ports.js';
 import type { LegCandidate, SdpAnswer, SdpOffer } from '../../media/rooms/room-types.js';
 import { ParticipantSubscription, type FeedWish } from './participant-subscription.js';
 import type { RoomMedia } from './room-media.js';
@@ -55,23 +55,7 @@ export class ParticipantMedia {
       if (restart && current && !current.closed) {
         return { answer: await current.restartIce(offer), leg: current };
       }
-      const { audio } = await this.media.ensure();
-      const { answer, leg } = await audio.joinWebRtc({
-        participantId: this.participantId,
-        display: this.participantId,
-        muted: this.hooks.wantsMuted(),
-        offer,
-      });
-      await this.keepOrDrop(leg);
-      this.audio = leg;
-      leg.on('closed', () => {
-        if (this.audio === leg) {
-          this.audio = undefined;
-        }
-      });
-      // The state may have changed while Janus joined us (a host muted everyone).
-      void this.syncMute();
-      return { answer, leg };
+      return this.joinAudio((audio, join) => audio.joinWebRtc({ ...join, offer }));
     });
   }
 
@@ -82,24 +66,35 @@ export class ParticipantMedia {
   joinPhone(codec: 'pcma' | 'pcmu', remote: { ip: string; port: number; payloadType: number }) {
     return this.serial('audio', async () => {
       await this.audio?.close();
-      const { audio } = await this.media.ensure();
-      const { local, leg } = await audio.joinPlainRtp({
-        participantId: this.participantId,
-        display: this.participantId,
-        muted: this.hooks.wantsMuted(),
-        codec,
-        remote,
-      });
-      await this.keepOrDrop(leg);
-      this.audio = leg;
-      leg.on('closed', () => {
-        if (this.audio === leg) {
-          this.audio = undefined;
-        }
-      });
-      void this.syncMute();
+      const { local } = await this.joinAudio((audio, join) => audio.joinPlainRtp({ ...join, codec, remote }));
       return local;
     });
+  }
+
+  /** Joins the meeting's AudioBridge (by `join`) and makes the new leg this participant's audio. */
+  private async joinAudio<T extends { leg: AudioLegPort }>(
+    join: (
+      audio: AudioRoomPort,
+      params: { participantId: string; display: string; muted: boolean },
+    ) => Promise<T>,
+  ): Promise<T> {
+    const { audio } = await this.media.ensure();
+    const joined = await join(audio, {
+      participantId: this.participantId,
+      display: this.participantId,
+      muted: this.hooks.wantsMuted(),
+    });
+    const { leg } = joined;
+    await this.keepOrDrop(leg);
+    this.audio = leg;
+    leg.on('closed', () => {
+      if (this.audio === leg) {
+        this.audio = undefined;
+      }
+    });
+    // The state may have changed while Janus joined us (a host muted everyone).
+    void this.syncMute();
+    return joined;
   }
 
   /** Publishes a camera or screen with a new connection, or renegotiates the current one (`restart`). */

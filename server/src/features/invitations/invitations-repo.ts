@@ -90,6 +90,20 @@ export function createInvitationsRepo(db: Database) {
       return row && toRecord(row);
     },
 
+    /** The active invitation a phone PIN belongs to within one meeting (PINs are unique per meeting). */
+    async findActiveByPin(
+      meetingId: string,
+      pin: string,
+      trx: Executor = db,
+    ): Promise<InvitationRecord | undefined> {
+      const row = await select(trx)
+        .where('i.meeting_id', '=', meetingId)
+        .where('i.pin', '=', pin)
+        .where('i.status', '=', 'active')
+        .executeTakeFirst();
+      return row && toRecord(row);
+    },
+
     async pins(meetingId: string, trx: Executor = db): Promise<Set<string>> {
       const rows = await trx
         .selectFrom('meeting_invitations')

@@ -15,7 +15,6 @@ import { joinRoutes } from '../invitations/join-routes.js';
 import { createJoinLimits, createJoinService } from '../invitations/join-service.js';
 import { createOrganisationsRepo } from '../organisations/organisations-repo.js';
 import { createSettingsRepo } from '../settings/settings-repo.js';
-import type { RoomEntryResolver } from '../rooms/rooms-types.js';
 import { createSettingsService } from '../settings/settings-service.js';
 import { createCalendarRepo } from './calendar-repo.js';
 import { calendarRoutes } from './calendar-routes.js';
@@ -33,7 +32,7 @@ import {
 import { createMeetingsRepo } from './meetings-repo.js';
 import { meetingsRoutes } from './meetings-routes.js';
 import { createMeetingsService } from './meetings-service.js';
-import { createMeetingsEntryResolver } from './room-entry-resolver.js';
+import { createMeetingsEntryResolver, type MeetingsEntryResolver } from './room-entry-resolver.js';
 import { createOccurrencesRepo } from './occurrences-repo.js';
 import { createSchedulesRepo } from './schedules-repo.js';
 import { createSeriesService } from './series-service.js';
@@ -58,7 +57,7 @@ export interface MeetingsModule {
   /** One pass of reminders and retention now (the job also runs on its own). */
   runJobs(): Promise<MeetingsJobCounts>;
   /** Who may enter which live room: the rooms feature's RoomEntryResolver. */
-  entryResolver: RoomEntryResolver;
+  entryResolver: MeetingsEntryResolver;
   /** Stops the jobs. Idempotent. */
   close(): Promise<void>;
 }
@@ -164,6 +163,6 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     return Promise.resolve();
   };
 
-  const entryResolver = createMeetingsEntryResolver({ join, meetings, access, users, now });
+  const entryResolver = createMeetingsEntryResolver({ join, invitations, meetings, access, users, now });
   return { routes: [api], entryResolver, runJobs: () => jobs.runOnce(), close: () => jobs.close() };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RoomCredential } from '@treffpunkt/protocol';
 import { AppError, forbidden } from '../../http/errors.js';
 import type { UsersRepo } from '../accounts/accounts-repo.js';
+import type { InvitationsRepo } from '../invitations/invitations-repo.js';
 import type { JoinService } from '../invitations/join-service.js';
 import type { RoomEntry, RoomEntryContext, RoomEntryResolver, RoomRole } from '../rooms/rooms-types.js';
 import { nextOccurrence, type MeetingAggregate } from './aggregate-fns.js';
@@ -10,6 +11,7 @@ import type { MeetingRecord, MeetingsRepo } from './meetings-repo.js';
 
 export interface MeetingsEntryResolverDeps {
   join: Pick<JoinService, 'openInvitation' | 'byMeetingId'>;
+  invitations: Pick<InvitationsRepo, 'findActiveByPin'>;
   meetings: Pick<MeetingsRepo, 'findByNumber'>;
   access: Pick<MeetingsAccess, 'load'>;
   users: Pick<UsersRepo, 'findById' | 'membershipsOf'>;
@@ -46,7 +48,18 @@ function roomSettings(meeting: MeetingRecord): RoomEntry['settings'] {
  * host of the organisation (they stand in for each other) or a platform admin. The room is the meeting's current or
  * next occurrence, so a host may open it early as a test slot.
  */
-export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): RoomEntryResolver {
+export interface MeetingsEntryResolver extends RoomEntryResolver {
+  /**
+   * A caller's meeting ID and personal PIN (digits as typed). `refused` when the meeting takes no calls (dial-in
+   * off, end-to-end encrypted); `unknown` for any wrong pair, so IDs cannot be probed. The gateway counts failures.
+   */
+  resolvePhone(
+    meetingId: string,
+    pin: string,
+  ): Promise<{ entry: RoomEntry } | { failure: 'unknown' | 'refused' | 'over' }>;
+}
+
+export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): MeetingsEntryResolver {
   function entryFor(
     aggregate: MeetingAggregate,
     who: { role: RoomRole; displayName: string; identityKey: string },
@@ -94,6 +107,30 @@ export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): Ro
   }
 
   return {
+    async resolvePhone(meetingId, pin) {
+      const meeting = /^\d{10,16}$/.test(meetingId) ? await deps.meetings.findByNumber(meetingId) : undefined;
+      const invitation =
+        meeting && /^\d{4,12}$/.test(pin) && (await deps.invitations.findActiveByPin(meeting.id, pin));
+      const aggregate = invitation && (await deps.access.load(invitation.meetingId));
+      if (!meeting || !invitation || !aggregate) {
+        return { failure: 'unknown' };
+      }
+      if (!meeting.settings.dialIn || meeting.settings.e2ee) {
+        return { failure: 'refused' };
+      }
+      try {
+        return {
+          entry: entryFor(aggregate, {
+            role: 'participant',
+            displayName: invitation.name || GUEST_NAME,
+            identityKey: `invitation:${invitation.id}`,
+          }),
+        };
+      } catch {
+        return { failure: 'over' };
+      }
+    },
+
     async resolve(credential: RoomCredential, context: RoomEntryContext): Promise<RoomEntry> {
       const source = context.source ?? UNKNOWN_SOURCE;
       switch (credential.kind) {

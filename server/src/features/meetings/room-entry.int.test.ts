@@ -113,6 +113,41 @@ describe('entering the live room with an invitation, a meeting ID or a host logi
     expect(await errorOf(resolve(credential, { source: '203.0.113.3' }))).toBe('forbidden');
   });
 
+  it('knows callers by meeting ID and personal PIN, and only where dial-in is allowed', async () => {
+    // Without dial-in numbers configured the mails carry no PIN; it is in the database all the same.
+    const pinOf = async (email: string) =>
+      (
+        await t.database.db
+          .selectFrom('meeting_invitations')
+          .select('pin')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).pin;
+    const annaPin = await pinOf('anna@example.org');
+    const berndPin = await pinOf('bernd@example.org');
+    const phone = await t.meetings.entryResolver.resolvePhone(series.meetingId, annaPin);
+    expect(phone).toMatchObject({
+      entry: { role: 'participant', displayName: 'Anna A.', meetingKey: series.nextOccurrence!.id },
+    });
+    // The same person as with the link: a second way in is the same seat, not a second one.
+    const byLink = await resolve({ kind: 'invitation', token: await tokenOf('anna@example.org') });
+    expect('entry' in phone && phone.entry.identityKey).toBe(byLink.identityKey);
+    // Revoked (earlier test), wrong, or another meeting's PIN: all the same answer.
+    for (const [meetingId, pin] of [
+      [series.meetingId, berndPin],
+      [series.meetingId, annaPin === '000000' ? '000001' : '000000'],
+      [open.meetingId, annaPin],
+      ['12', annaPin],
+    ] as const) {
+      expect(await t.meetings.entryResolver.resolvePhone(meetingId, pin)).toEqual({ failure: 'unknown' });
+    }
+    await w.hostClient.patch(`/api/meetings/${series.id}`, { settings: { e2ee: true } });
+    expect(await t.meetings.entryResolver.resolvePhone(series.meetingId, annaPin)).toEqual({
+      failure: 'refused',
+    });
+    await w.hostClient.patch(`/api/meetings/${series.id}`, { settings: { e2ee: false } });
+  });
+
   it('closes the door once the meeting is cancelled', async () => {
     const token = await tokenOf('anna@example.org');
     const cancelled = await w.hostClient.post(`/api/meetings/${open.id}/cancel`);

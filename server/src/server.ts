@@ -8,8 +8,7 @@ import { startAccounts } from './features/accounts/accounts-wiring.js';
 import { echoHandlers } from './features/echo/echo-handlers.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { startMeetings } from './features/meetings/meetings-wiring.js';
-import { createRoomRegistry } from './features/rooms/room-service.js';
-import { roomsHandlers } from './features/rooms/rooms-handlers.js';
+import { startRooms } from './features/rooms/rooms-wiring.js';
 import { pingHandlers } from './features/signalling/ping-handlers.js';
 import { signallingRoutes } from './features/signalling/signalling-routes.js';
 import { buildApp } from './http/app.js';
@@ -43,7 +42,7 @@ export async function startServer(
   const mediaPlane = await startMediaPlane(config.janus, { dataDir: config.dataDir, logger });
   const accounts = await startAccounts({ db: database.db, config, logger });
   const meetings = startMeetings({ db: database.db, config, logger, auth: accounts.auth });
-  const rooms = createRoomRegistry({ resolver: meetings.entryResolver, mediaPlane, logger });
+  const rooms = startRooms({ db: database.db, resolver: meetings.entryResolver, mediaPlane, logger });
 
   const app = await buildApp({
     logger,
@@ -61,7 +60,7 @@ export async function startServer(
         handlers: {
           ...pingHandlers(),
           ...echoHandlers({ mediaPlane, logger }),
-          ...roomsHandlers({ registry: rooms }),
+          ...rooms.handlers,
         },
         authenticate: async (request) => {
           const actor = await accounts.auth.optionalUser(request);

@@ -18,6 +18,7 @@ export interface DB {
   meeting_invitations: MeetingInvitationsTable;
   meeting_invitation_tokens: MeetingInvitationTokensTable;
   calendar_feeds: CalendarFeedsTable;
+  live_room_memory: LiveRoomMemoryTable;
 }
 
 export interface InstanceSettingsTable {
@@ -228,4 +229,11 @@ export interface CalendarFeedsTable {
   user_id: string;
   token_hash: string;
   created_at: Timestamp;
+}
+
+export interface LiveRoomMemoryTable {
+  occurrence_id: string;
+  /** RoomMemoryRecord (features/rooms/room-memory-fns.ts), written as JSON text. */
+  memory: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
 }

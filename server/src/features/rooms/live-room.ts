@@ -20,7 +20,11 @@ import {
 } from './room-fns.js';
 import { RoomMedia } from './room-media.js';
 import { SeatBook, type LimitKind, type RoomConnection } from './room-seats.js';
-import type { RoomEntry, RoomPolicy } from './rooms-types.js';
+import type { RoomMemoryWriter } from './room-memory.js';
+import { memoryOf, rememberedRole, restoreDecisions, type RoomMemoryRecord } from './room-memory-fns.js';
+import type { RoomEntry, RoomPolicy, RoomRole } from './rooms-types.js';
+
+const roleRank: Record<RoomRole, number> = { participant: 0, cohost: 1, host: 2 };
 import { TalkingThrottle } from './talking-throttle.js';
 
 export type { RoomConnection } from './room-seats.js';
@@ -36,6 +40,10 @@ export interface LiveRoomOptions {
   now: () => number;
   /** Runs once when the room ends or empties; the registry forgets it. */
   onClosed: () => void;
+  /** What this meeting's previous live room left behind before a server restart. */
+  remembered?: RoomMemoryRecord | undefined;
+  /** Keeps the host's decisions and who is in across a restart; absent in unit tests that don't need it. */
+  memory?: RoomMemoryWriter | undefined;
 }
 
 /** Hosts may exceed the participant limit, and one screen is shared at a time: a little headroom. */
@@ -56,10 +64,13 @@ export class LiveRoom {
   private readonly announcer: RoomAnnouncer;
   private readonly talking: TalkingThrottle;
   private closing: Promise<void> | undefined;
+  /** Resume tokens of the previous process already used to come back. */
+  private readonly returned = new Set<string>();
 
   constructor(private readonly options: LiveRoomOptions) {
     const { policy, now } = options;
-    this.current = createRoomState(options.entry);
+    const fresh = createRoomState(options.entry);
+    this.current = options.remembered ? restoreDecisions(fresh, options.remembered) : fresh;
     this.log = options.logger.child({ component: 'live-room', meeting: options.meetingKey });
     this.seats = new SeatBook(policy, now);
     this.announcer = new RoomAnnouncer((participantId, message) => this.sendTo(participantId, message));
@@ -120,7 +131,8 @@ export class LiveRoom {
       this.reseat(rejoin.participantId, connection, request.requestId);
       return rejoin.participantId;
     }
-    const decision = decideEntry(this.current, entry);
+    const returning = this.returningRole(entry, request.resumeToken);
+    const decision = returning ? ({ outcome: 'admit' } as const) : decideEntry(this.current, entry);
     if (decision.outcome === 'refuse') {
       throw refusal(decision.code);
     }
@@ -128,7 +140,12 @@ export class LiveRoom {
     const { lockNames } = this.current.settings;
     const displayName = lockNames ? entry.displayName : (request.displayName ?? entry.displayName);
     const status = decision.outcome === 'admit' ? 'admitted' : 'waiting';
-    const participant = newParticipant(this.current, entry, { participantId, displayName, status });
+    const role = returning && roleRank[returning] > roleRank[entry.role] ? returning : entry.role;
+    const participant = newParticipant(
+      this.current,
+      { ...entry, role },
+      { participantId, displayName, status },
+    );
     const token = this.seats.add(participantId, connection, this.createMedia(participantId));
     connection.send({
       type: 'room.joined',
@@ -223,11 +240,30 @@ export class LiveRoom {
       this.log.info({ reason, seats: this.seats.size }, 'meeting ended');
       this.seats.values().forEach((seat) => seat.connection?.send({ type: 'room.ended', reason }));
     }
-    return this.shutdown();
+    // A restart is not the end of the meeting: its memory stays for the next process.
+    return this.shutdown(reason === 'server_shutdown');
   }
 
-  private shutdown(): Promise<void> {
+  /**
+   * Someone who was in this meeting before a server restart, coming back with their resume token (once): the
+   * role they had, so they skip the waiting room. Removed people are not let back in this way.
+   */
+  private returningRole(entry: RoomEntry, resumeToken: string | undefined): RoomRole | undefined {
+    if (resumeToken === undefined || this.current.removedIdentities.has(entry.identityKey)) {
+      return undefined;
+    }
+    const role = rememberedRole(this.options.remembered, entry.identityKey, resumeToken, this.returned);
+    if (role) {
+      this.returned.add(resumeToken);
+    }
+    return role;
+  }
+
+  private shutdown(keepMemory = false): Promise<void> {
     this.closing ??= (async () => {
+      if (!keepMemory) {
+        void this.options.memory?.forget();
+      }
       const seats = this.seats.clear();
       this.talking.close();
       this.options.onClosed();
@@ -290,6 +326,7 @@ export class LiveRoom {
     const previous = this.current;
     this.current = settleWaiting(proposed);
     const fresh = this.announcer.announce(previous, this.current);
+    this.options.memory?.remember(memoryOf(this.current, (id) => this.seats.get(id)?.resumeHash));
     if (fresh.size > 0 && !this.current.settings.e2ee) {
       this.media.ensure().catch((error: unknown) => {
         // Media being rebuilt or the room ending meanwhile is expected; the clients hear of it either way.

@@ -1,9 +1,12 @@
 import type { ClientMessage } from '@treffpunkt/protocol';
 import { AppError, forbidden } from '../../http/errors.js';
 import { TokenBucket } from '../../lib/token-bucket.js';
+import { describeError } from '../../lib/logger.js';
 import { janusRoomMedia } from '../../media/rooms/room-ports.js';
 import type { SignallingContext } from '../signalling/signalling-types.js';
 import { LiveRoom, type RoomConnection } from './live-room.js';
+import { RoomMemoryWriter } from './room-memory.js';
+import type { RoomMemoryRecord } from './room-memory-fns.js';
 import { defaultRoomPolicy, type RoomEntry, type RoomPolicy, type RoomsDeps } from './rooms-types.js';
 
 export type EnterRequest = Parameters<LiveRoom['enter']>[2];
@@ -49,8 +52,15 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
   const log = deps.logger.child({ component: 'rooms' });
   let closing: Promise<void> | undefined;
 
+  /** Memories of rooms about to be opened again after a restart (see `join`). */
+  const recalled = new Map<string, RoomMemoryRecord>();
+
   const open = (entry: Parameters<LiveRoom['enter']>[1]): LiveRoom => {
+    const remembered = recalled.get(entry.meetingKey);
+    recalled.delete(entry.meetingKey);
     const room: LiveRoom = new LiveRoom({
+      remembered,
+      memory: deps.memory && new RoomMemoryWriter(deps.memory, entry.meetingKey, log, now),
       meetingKey: entry.meetingKey,
       entry,
       policy,
@@ -96,6 +106,15 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
         sessionUser: context.sessionUser,
         source: context.source,
       });
+      if (deps.memory && !rooms.get(entry.meetingKey) && !recalled.has(entry.meetingKey)) {
+        const memory = await deps.memory.recall(entry.meetingKey).catch((error: unknown) => {
+          log.warn({ err: describeError(error) }, 'live room memory not read');
+          return undefined;
+        });
+        if (memory && !rooms.get(entry.meetingKey)) {
+          recalled.set(entry.meetingKey, memory);
+        }
+      }
       this.enter(context, entry, {
         requestId: message.id,
         displayName: message.displayName,

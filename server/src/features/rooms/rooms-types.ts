@@ -2,6 +2,7 @@ import type { RoomCredential } from '@treffpunkt/protocol';
 import type { Logger } from '../../lib/logger.js';
 import type { RoomMediaFactory, RoomMediaPlane } from '../../media/rooms/room-ports.js';
 import type { SessionUser } from '../signalling/signalling-types.js';
+import type { RoomMemoryStore } from './room-memory.js';
 
 export type RoomRole = 'host' | 'cohost' | 'participant';
 
@@ -89,4 +90,6 @@ export interface RoomsDeps {
   media?: RoomMediaFactory;
   policy?: Partial<RoomPolicy>;
   now?: () => number;
+  /** Lock, removals and who was in, kept across a restart (room-memory.ts); without it a restart forgets. */
+  memory?: RoomMemoryStore;
 }

@@ -15,6 +15,7 @@ import type {
 } from '../../signalling/signalling-types.js';
 import { createRoomRegistry, type RoomRegistry } from '../room-service.js';
 import { roomsHandlers } from '../rooms-handlers.js';
+import type { RoomMemoryStore } from '../room-memory.js';
 import type { RoomPolicy } from '../rooms-types.js';
 import { FakeEntryResolver } from './fake-entry-resolver.js';
 import { FakeMediaPlane, FakeRoomMedia } from './fake-room-media.js';
@@ -65,7 +66,7 @@ export class FakeConnection implements SignallingContext {
 }
 
 /** A registry with fakes behind it, and helpers to act as browsers would. */
-export function roomKit(policy: Partial<RoomPolicy> = {}) {
+export function roomKit(policy: Partial<RoomPolicy> = {}, extra: { memory?: RoomMemoryStore } = {}) {
   const logs = captureLogs('debug');
   const resolver = new FakeEntryResolver();
   const media = new FakeRoomMedia();
@@ -75,6 +76,7 @@ export function roomKit(policy: Partial<RoomPolicy> = {}) {
     mediaPlane: plane,
     media,
     logger: logs.logger,
+    ...(extra.memory ? { memory: extra.memory } : {}),
     policy: {
       reconnectGraceMs: 200,
       mediaRecoveryMs: 300,

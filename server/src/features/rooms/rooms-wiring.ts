@@ -1,0 +1,47 @@
+import type { Database } from '../../db/database.js';
+import { describeError, type Logger } from '../../lib/logger.js';
+import type { RoomMediaPlane } from '../../media/rooms/room-ports.js';
+import type { HandlerTable } from '../signalling/signalling-types.js';
+import { createRoomMemoryRepo } from './room-memory.js';
+import { createRoomRegistry, type RoomRegistry } from './room-service.js';
+import { roomsHandlers } from './rooms-handlers.js';
+import type { RoomEntryResolver, RoomPolicy } from './rooms-types.js';
+
+/** A room's memory that has not changed for this long belongs to a meeting that is over (docs/privacy/retention.md). */
+const MEMORY_RETENTION_MS = 24 * 60 * 60 * 1000;
+const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface RoomsModule {
+  registry: RoomRegistry;
+  handlers: HandlerTable;
+  /** Ends every meeting with `server_shutdown` (their memory stays for the next start). Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Live rooms with their memory in the database, and the hourly deletion of memories left by crashes. */
+export function startRooms(deps: {
+  db: Database;
+  resolver: RoomEntryResolver;
+  mediaPlane: RoomMediaPlane;
+  logger: Logger;
+  policy?: Partial<RoomPolicy>;
+}): RoomsModule {
+  const memory = createRoomMemoryRepo(deps.db);
+  const registry = createRoomRegistry({ ...deps, memory });
+  const cleanUp = () => {
+    memory.deleteUnchangedSince(new Date(Date.now() - MEMORY_RETENTION_MS)).catch((error: unknown) => {
+      deps.logger.warn({ err: describeError(error) }, 'live room memory clean-up failed');
+    });
+  };
+  cleanUp();
+  const timer = setInterval(cleanUp, CLEANUP_INTERVAL_MS);
+  timer.unref();
+  return {
+    registry,
+    handlers: roomsHandlers({ registry }),
+    close: () => {
+      clearInterval(timer);
+      return registry.close();
+    },
+  };
+}

@@ -2,10 +2,31 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../ui/Link';
 import { Page } from '../../ui/Page';
 
+type TermSection = 'quickStart' | 'inMeeting' | 'keyboard' | 'hosting' | 'phone';
+
+/** A card with a heading and a list of "term: explanation" lines, from `help.<section>`. */
+function TermList({ section, intro }: { section: TermSection; intro?: string }) {
+  const { t } = useTranslation();
+  const items = t(`help.${section}.items`, { returnObjects: true });
+  const headingId = `help-${section}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(`help.${section}.heading`)}</h2>
+      {intro ? <p>{intro}</p> : null}
+      <ul className="plain-list">
+        {items.map((item) => (
+          <li key={item.term}>
+            <strong>{item.term}:</strong> {item.text}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function HelpPage() {
   const { t } = useTranslation();
   const steps = t('help.firstInvitation.steps', { returnObjects: true });
-  const items = t('help.quickStart.items', { returnObjects: true });
   return (
     <Page title={t('help.title')}>
       <p className="lead">{t('help.intro')}</p>
@@ -20,16 +41,11 @@ export function HelpPage() {
         <p>{t('help.firstInvitation.phone')}</p>
       </section>
 
-      <section className="card" aria-labelledby="help-quick">
-        <h2 id="help-quick">{t('help.quickStart.heading')}</h2>
-        <ul className="plain-list">
-          {items.map((item) => (
-            <li key={item.term}>
-              <strong>{item.term}:</strong> {item.text}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <TermList section="quickStart" />
+      <TermList section="inMeeting" />
+      <TermList section="keyboard" intro={t('help.keyboard.intro')} />
+      <TermList section="phone" />
+      <TermList section="hosting" />
 
       <section className="card" aria-labelledby="help-test">
         <h2 id="help-test">{t('help.setupTest.heading')}</h2>

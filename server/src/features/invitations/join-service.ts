@@ -80,7 +80,7 @@ export function createJoinService(deps: JoinServiceDeps) {
   }
 
   /** Mails the host (once an hour) and records it: someone is guessing this meeting's passcode. */
-  async function alertHost(meeting: MeetingRecord): Promise<void> {
+  async function alertHost(meeting: MeetingRecord, via: 'web' | 'phone' = 'web'): Promise<void> {
     const now = deps.now();
     await deps.db.transaction().execute(async (trx) => {
       if (
@@ -115,7 +115,7 @@ export function createJoinService(deps: JoinServiceDeps) {
         action: 'meeting.passcode_attack',
         organisationId: meeting.organisation.id,
         target: { type: 'meeting', id: meeting.id },
-        details: { hostNotified: meeting.host !== null },
+        details: { hostNotified: meeting.host !== null, via },
       });
     });
   }
@@ -176,6 +176,14 @@ export function createJoinService(deps: JoinServiceDeps) {
         throw passcodeWrong();
       }
       return { via: 'meeting_id', aggregate, invitee: null };
+    },
+
+    /** The phone gateway saw repeated wrong PINs for this meeting ID: tell the host as for passcode guessing. */
+    async alertPhoneGuessing(number: string): Promise<void> {
+      const meeting = await deps.meetings.findByNumber(number);
+      if (meeting && meeting.organisation.status === 'active') {
+        await alertHost(meeting, 'phone');
+      }
     },
 
     nextOccurrence: (aggregate: MeetingAggregate) => nextOccurrence(aggregate, deps.now()),

@@ -50,13 +50,14 @@ function roomSettings(meeting: MeetingRecord): RoomEntry['settings'] {
  */
 export interface MeetingsEntryResolver extends RoomEntryResolver {
   /**
-   * A caller's meeting ID and personal PIN (digits as typed). `refused` when the meeting takes no calls (dial-in
-   * off, end-to-end encrypted); `unknown` for any wrong pair, so IDs cannot be probed. The gateway counts failures.
+   * A caller's meeting ID and personal PIN (digits as typed). `e2ee` when the meeting is end-to-end encrypted
+   * (callers are told why); `unknown` for any wrong pair or dial-in switched off, so IDs cannot be probed. The
+   * gateway counts failures.
    */
   resolvePhone(
     meetingId: string,
     pin: string,
-  ): Promise<{ entry: RoomEntry } | { failure: 'unknown' | 'refused' | 'over' }>;
+  ): Promise<{ entry: RoomEntry } | { failure: 'unknown' | 'e2ee' | 'over' }>;
 }
 
 export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): MeetingsEntryResolver {
@@ -115,8 +116,12 @@ export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): Me
       if (!meeting || !invitation || !aggregate) {
         return { failure: 'unknown' };
       }
-      if (!meeting.settings.dialIn || meeting.settings.e2ee) {
-        return { failure: 'refused' };
+      if (meeting.settings.e2ee) {
+        return { failure: 'e2ee' };
+      }
+      // Dial-in switched off: answered like a wrong PIN, the caller learns nothing about the meeting.
+      if (!meeting.settings.dialIn) {
+        return { failure: 'unknown' };
       }
       try {
         return {

@@ -143,9 +143,13 @@ describe('entering the live room with an invitation, a meeting ID or a host logi
     }
     await w.hostClient.patch(`/api/meetings/${series.id}`, { settings: { e2ee: true } });
     expect(await t.meetings.entryResolver.resolvePhone(series.meetingId, annaPin)).toEqual({
-      failure: 'refused',
+      failure: 'e2ee',
     });
-    await w.hostClient.patch(`/api/meetings/${series.id}`, { settings: { e2ee: false } });
+    await w.hostClient.patch(`/api/meetings/${series.id}`, { settings: { e2ee: false, dialIn: false } });
+    expect(await t.meetings.entryResolver.resolvePhone(series.meetingId, annaPin)).toEqual({
+      failure: 'unknown',
+    });
+    await w.hostClient.patch(`/api/meetings/${series.id}`, { settings: { dialIn: true } });
   });
 
   it('closes the door once the meeting is cancelled', async () => {

@@ -35,7 +35,7 @@ describe('callers in the live room (fakes)', () => {
       { participantId: phone.seat.participantId, displayName: 'Paul Telefon', via: 'phone' },
     ]);
     await kit.send(host.connection, { type: 'host.admit', participantId: phone.seat.participantId });
-    expect(phone.heard.at(-1)).toEqual({ kind: 'admitted', alone: false });
+    expect(phone.heard.at(-1)).toEqual({ kind: 'admitted', alone: false, muted: true });
 
     const local = await phone.seat.connectAudio('pcma', { ip: '127.0.0.1', port: 41_000, payloadType: 8 });
     expect(local.port).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe('callers in the live room (fakes)', () => {
     await kit.send(host.connection, { type: 'host.mute', participantId: phone.seat.participantId });
     await tick();
     expect(phone.heard).toContainEqual({ kind: 'unmuted' });
-    expect(phone.heard.at(-1)).toMatchObject({ kind: 'muted' });
+    expect(phone.heard.at(-1)).toEqual({ kind: 'muted', byHost: true });
     expect(audio.legs.get(phone.seat.participantId)?.muted).toBe(true);
 
     await kit.send(host.connection, { type: 'host.end' });
@@ -61,7 +61,7 @@ describe('callers in the live room (fakes)', () => {
     kit = roomKit();
     kit.meeting.settings = { ...kit.meeting.settings, waitingRoom: false, joinBeforeHost: true };
     const phone = await call('Paula');
-    expect(phone.heard).toEqual([{ kind: 'admitted', alone: true }]);
+    expect(phone.heard).toEqual([{ kind: 'admitted', alone: true, muted: false }]);
     const host = await kit.joinHost();
     expect(host.connection.last('room.state')?.participants.find((p) => p.via === 'phone')?.displayName).toBe(
       'Paula',

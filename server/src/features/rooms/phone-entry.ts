@@ -11,7 +11,8 @@ import type { RoomEntry } from './rooms-types.js';
 export type PhoneRoomEvent =
   | { kind: 'waiting' }
   /** Let in; `alone` when nobody else is in the meeting yet ("you are the first participant"). */
-  | { kind: 'admitted'; alone: boolean }
+  | { kind: 'admitted'; alone: boolean; muted: boolean }
+  /** Muted: by the caller's own *6 or the meeting (`byHost: false`), then again with `byHost` if a host did it. */
   | { kind: 'muted'; byHost: boolean }
   | { kind: 'unmuted' }
   | { kind: 'asked_to_unmute' }
@@ -52,6 +53,7 @@ export function phoneEvents(emit: (event: PhoneRoomEvent) => void): (message: Se
         emit({
           kind: 'admitted',
           alone: message.participants.every((p) => p.participantId === message.you.participantId),
+          muted: message.you.micMuted,
         });
         return;
       case 'room.participant': {
@@ -60,11 +62,14 @@ export function phoneEvents(emit: (event: PhoneRoomEvent) => void): (message: Se
           return;
         }
         muted = participant.micMuted;
-        emit(muted ? { kind: 'muted', byHost: participant.mutedByHost } : { kind: 'unmuted' });
+        emit(muted ? { kind: 'muted', byHost: false } : { kind: 'unmuted' });
         return;
       }
       case 'room.notice':
-        if (message.notice === 'asked_to_unmute') {
+        // A host's mute comes as a state change (above) and this notice, which says who did it.
+        if (message.notice === 'muted_by_host') {
+          emit({ kind: 'muted', byHost: true });
+        } else if (message.notice === 'asked_to_unmute') {
           emit({ kind: 'asked_to_unmute' });
         }
         return;

@@ -12,7 +12,7 @@ import { createInvitationsRepo } from '../invitations/invitations-repo.js';
 import { invitationsRoutes } from '../invitations/invitations-routes.js';
 import { createInvitationsService } from '../invitations/invitations-service.js';
 import { joinRoutes } from '../invitations/join-routes.js';
-import { createJoinLimits, createJoinService } from '../invitations/join-service.js';
+import { createJoinLimits, createJoinService, type JoinService } from '../invitations/join-service.js';
 import { createOrganisationsRepo } from '../organisations/organisations-repo.js';
 import { createSettingsRepo } from '../settings/settings-repo.js';
 import { createSettingsService } from '../settings/settings-service.js';
@@ -58,6 +58,8 @@ export interface MeetingsModule {
   runJobs(): Promise<MeetingsJobCounts>;
   /** Who may enter which live room: the rooms feature's RoomEntryResolver. */
   entryResolver: MeetingsEntryResolver;
+  /** The public entry points' service (the phone gateway reports PIN guessing through it). */
+  join: JoinService;
   /** Stops the jobs. Idempotent. */
   close(): Promise<void>;
 }
@@ -164,5 +166,5 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
   };
 
   const entryResolver = createMeetingsEntryResolver({ join, invitations, meetings, access, users, now });
-  return { routes: [api], entryResolver, runJobs: () => jobs.runOnce(), close: () => jobs.close() };
+  return { routes: [api], entryResolver, join, runJobs: () => jobs.runOnce(), close: () => jobs.close() };
 }

@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../core/api-client';
-import type { Language } from '../../core/session-fns';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { CheckboxGroup, RadioGroup } from '../../ui/form/choices';
 import { Form } from '../../ui/form/Form';
-import { TextField } from '../../ui/form/fields';
 import { useFormTask, type FieldProblem } from '../../ui/form/use-form-task';
 import { Link } from '../../ui/Link';
 import { useQuery } from '../../ui/use-task';
 import { AdminPage } from './AdminPage';
 import type { AdminHost } from './admin-types';
 import { HostAccessSection } from './HostAccessSection';
+import { HostProfileFields, type HostProfileValues } from './HostProfileFields';
 import { useOrganisationOptions } from './use-organisation-options';
 
 /** `/admin/gruppenleitungen/:id`: name, language, organisations; the account's status and links. */
@@ -48,11 +46,12 @@ export function HostEditPage({ id }: { id: string }) {
 
 function HostForm({ host, onSaved }: { host: AdminHost; onSaved: (host: AdminHost) => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(host.name);
-  const [language, setLanguage] = useState<Language>(host.language);
-  const [organisationIds, setOrganisationIds] = useState(
-    host.organisations.map((organisation) => organisation.id),
-  );
+  const [profile, setProfile] = useState<HostProfileValues>({
+    name: host.name,
+    language: host.language,
+    organisationIds: host.organisations.map((organisation) => organisation.id),
+  });
+  const { name, language, organisationIds } = profile;
   const { options } = useOrganisationOptions(host.organisations);
   const form = useFormTask<AdminHost>();
 
@@ -70,40 +69,12 @@ function HostForm({ host, onSaved }: { host: AdminHost; onSaved: (host: AdminHos
   return (
     <div className="card">
       <Form form={form} submitLabel={t('common.save')} success={t('admin.hosts.saved')} onSubmit={submit}>
-        <TextField
-          id="host-name"
-          label={t('admin.hosts.name')}
-          hint={t('admin.hosts.nameHint')}
-          autoComplete="off"
-          maxLength={200}
-          value={name}
-          error={form.errorFor('host-name')}
-          onChange={(event) => setName(event.target.value)}
+        <HostProfileFields
+          values={profile}
+          onChange={setProfile}
+          nameError={form.errorFor('host-name')}
+          organisationOptions={options}
         />
-        <RadioGroup
-          id="host-language"
-          name="language"
-          legend={t('admin.hosts.language')}
-          hint={t('admin.hosts.languageHint')}
-          value={language}
-          onChange={setLanguage}
-          options={[
-            { value: 'de', label: t('common.languages.de') },
-            { value: 'en', label: t('common.languages.en') },
-          ]}
-        />
-        {options.length > 0 ? (
-          <CheckboxGroup
-            id="host-organisations"
-            legend={t('admin.hosts.organisations')}
-            hint={t('admin.hosts.organisationsHint')}
-            options={options}
-            values={organisationIds}
-            onChange={setOrganisationIds}
-          />
-        ) : (
-          <p className="muted">{t('admin.hosts.noOrganisations')}</p>
-        )}
       </Form>
     </div>
   );

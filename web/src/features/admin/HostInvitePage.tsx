@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../core/api-client';
 import { flash } from '../../core/flash';
 import { router } from '../../core/router';
-import type { Language } from '../../core/session-fns';
-import { CheckboxGroup, RadioGroup } from '../../ui/form/choices';
 import { Form } from '../../ui/form/Form';
 import { TextField } from '../../ui/form/fields';
 import { useFormTask, type FieldProblem } from '../../ui/form/use-form-task';
@@ -12,15 +10,19 @@ import { Link } from '../../ui/Link';
 import { looksLikeEmail } from '../accounts/account-fns';
 import { AdminPage } from './AdminPage';
 import type { AdminHost } from './admin-types';
+import { HostProfileFields, type HostProfileValues } from './HostProfileFields';
 import { useOrganisationOptions } from './use-organisation-options';
 
 /** `/admin/gruppenleitungen/neu`: invite by email; the server mails a set-up link. */
 export function HostInvitePage() {
   const { t, i18n } = useTranslation();
   const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [language, setLanguage] = useState<Language>(i18n.resolvedLanguage === 'en' ? 'en' : 'de');
-  const [organisationIds, setOrganisationIds] = useState<string[]>([]);
+  const [profile, setProfile] = useState<HostProfileValues>({
+    name: '',
+    language: i18n.resolvedLanguage === 'en' ? 'en' : 'de',
+    organisationIds: [],
+  });
+  const { name, language, organisationIds } = profile;
   const { options, loading } = useOrganisationOptions();
   const form = useFormTask<AdminHost>({ email_taken: 'host-email' });
 
@@ -73,40 +75,13 @@ export function HostInvitePage() {
             error={form.errorFor('host-email')}
             onChange={(event) => setEmail(event.target.value)}
           />
-          <TextField
-            id="host-name"
-            label={t('admin.hosts.name')}
-            hint={t('admin.hosts.nameHint')}
-            autoComplete="off"
-            maxLength={200}
-            value={name}
-            error={form.errorFor('host-name')}
-            onChange={(event) => setName(event.target.value)}
+          <HostProfileFields
+            values={profile}
+            onChange={setProfile}
+            nameError={form.errorFor('host-name')}
+            organisationOptions={options}
+            loading={loading}
           />
-          <RadioGroup
-            id="host-language"
-            name="language"
-            legend={t('admin.hosts.language')}
-            hint={t('admin.hosts.languageHint')}
-            value={language}
-            onChange={setLanguage}
-            options={[
-              { value: 'de', label: t('common.languages.de') },
-              { value: 'en', label: t('common.languages.en') },
-            ]}
-          />
-          {options.length > 0 || loading ? (
-            <CheckboxGroup
-              id="host-organisations"
-              legend={t('admin.hosts.organisations')}
-              hint={t('admin.hosts.organisationsHint')}
-              options={options}
-              values={organisationIds}
-              onChange={setOrganisationIds}
-            />
-          ) : (
-            <p className="muted">{t('admin.hosts.noOrganisations')}</p>
-          )}
         </Form>
       </div>
       <p>

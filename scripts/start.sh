@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 require_node
-ensure_apt janus janus
+ensure_apt janus janus espeak-ng espeak-ng sox sox
 ensure_node_modules
 say "Building"
 npm run build --silent

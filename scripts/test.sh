@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 require_node
-ensure_apt janus janus chromium chromium sox sox
+ensure_apt janus janus chromium chromium sox sox espeak-ng espeak-ng baresip-core baresip bsdutils script
 ensure_node_modules
 
 # A real PostgreSQL for the integration suite when we can run one (always in CI); PGlite otherwise.

@@ -8,12 +8,14 @@ import { startAccounts } from './features/accounts/accounts-wiring.js';
 import { echoHandlers } from './features/echo/echo-handlers.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { startMeetings } from './features/meetings/meetings-wiring.js';
+import { createDialInRooms } from './features/dial-in/dial-in-rooms.js';
 import { startRooms } from './features/rooms/rooms-wiring.js';
 import { pingHandlers } from './features/signalling/ping-handlers.js';
 import { signallingRoutes } from './features/signalling/signalling-routes.js';
 import { buildApp } from './http/app.js';
 import type { Logger } from './lib/logger.js';
 import { startMediaPlane, type MediaPlane } from './media/media-plane.js';
+import { startTelephony } from './telephony/telephony.js';
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -43,6 +45,17 @@ export async function startServer(
   const accounts = await startAccounts({ db: database.db, config, logger });
   const meetings = startMeetings({ db: database.db, config, logger, auth: accounts.auth });
   const rooms = startRooms({ db: database.db, resolver: meetings.entryResolver, mediaPlane, logger });
+  const telephony =
+    config.sip &&
+    (await startTelephony(config.sip, {
+      rooms: createDialInRooms({
+        resolver: meetings.entryResolver,
+        join: meetings.join,
+        registry: rooms.registry,
+        logger,
+      }),
+      logger,
+    }));
 
   const app = await buildApp({
     logger,
@@ -79,6 +92,7 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       // Meetings end with "server_shutdown" (clients then reconnect to the next process) before sockets close.
+      await telephony?.close();
       await rooms.close();
       await app.close();
       await meetings.close();

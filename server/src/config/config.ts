@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAddressRules } from '../telephony/net-fns.js';
 
 /** Comma-separated list of ws:// or wss:// URLs. */
 const urlList = z
@@ -71,6 +72,32 @@ export const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Create the first platform admin and a demo organisation on first start. */
   SEED_DEMO: booleanFlag.default(true),
+  // --- Telephone dial-in (server/src/telephony, docs/configuration.md "Telephone dial-in") ---
+  /** Run the SIP gateway. */
+  SIP_ENABLED: booleanFlag.default(false),
+  /** Address the SIP gateway (UDP) and its RTP sockets bind to. */
+  SIP_HOST: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
+  SIP_PORT: z.coerce.number().int().min(1).max(65535).default(5060),
+  /** Address written into SDP and Contact when SIP_HOST is a wildcard or behind 1:1 NAT. */
+  SIP_PUBLIC_ADDRESS: z.union([z.ipv4(), z.ipv6()]).optional(),
+  /** UDP ports for the callers' RTP and the relay towards Janus (two per call). */
+  SIP_RTP_PORTS: portRange.default('41000-41999'),
+  /** Comma-separated IPs/CIDRs of the SIP trunk allowed to call without authentication. */
+  SIP_TRUNK_ADDRESSES: z
+    .string()
+    .max(4096)
+    .refine(
+      (value) => parseAddressRules(value) !== null,
+      'expected comma-separated IP addresses or CIDR blocks',
+    )
+    .optional(),
+  /** Digest credentials callers from other addresses must present (RFC 8760; MD5 accepted for interop). */
+  SIP_AUTH_USER: z.string().min(1).max(128).optional(),
+  SIP_AUTH_PASSWORD: z.string().min(12).max(256).optional(),
+  /** Concurrent calls at most; further INVITEs get 503. */
+  SIP_MAX_CALLS: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Folder of the built prompts (scripts/build-prompts.mjs). */
+  SIP_PROMPTS_DIR: z.string().min(1).max(1024).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -99,6 +126,20 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   seedDemo: boolean;
+  sip: SipConfig | undefined;
+}
+
+/** The SIP gateway's settings; undefined when SIP_ENABLED is off. */
+export interface SipConfig {
+  host: string;
+  port: number;
+  publicAddress: string;
+  rtpPorts: { min: number; max: number };
+  /** Raw SIP_TRUNK_ADDRESSES (checked); parse with telephony/net-fns `parseAddressRules`. */
+  trunkAddresses: string;
+  auth: { user: string; password: string } | undefined;
+  maxCalls: number;
+  promptsDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +171,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.TURN_URL === undefined) !== (e.TURN_SECRET === undefined)) {
     problems.push('TURN_URL / TURN_SECRET: set both or neither');
   }
+  if ((e.SIP_AUTH_USER === undefined) !== (e.SIP_AUTH_PASSWORD === undefined)) {
+    problems.push('SIP_AUTH_USER / SIP_AUTH_PASSWORD: set both or neither');
+  }
+  if (e.SIP_ENABLED && !e.SIP_TRUNK_ADDRESSES && !e.SIP_AUTH_USER) {
+    problems.push(
+      'SIP_ENABLED: set SIP_TRUNK_ADDRESSES or SIP_AUTH_USER/SIP_AUTH_PASSWORD, or nobody can call',
+    );
+  }
+  if (e.SIP_ENABLED && !e.SIP_PUBLIC_ADDRESS && (e.SIP_HOST === '0.0.0.0' || e.SIP_HOST === '::')) {
+    problems.push('SIP_PUBLIC_ADDRESS: required when SIP_HOST is a wildcard address');
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -158,5 +210,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ?? e.BASE_URL?.startsWith('https:') ?? false,
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO,
+    sip: e.SIP_ENABLED ? sipConfig(e) : undefined,
+  };
+}
+
+function sipConfig(e: z.output<typeof envSchema>): SipConfig {
+  const [min = 41000, max = 41999] = e.SIP_RTP_PORTS.split('-').map(Number);
+  return {
+    host: e.SIP_HOST,
+    port: e.SIP_PORT,
+    publicAddress: e.SIP_PUBLIC_ADDRESS ?? e.SIP_HOST,
+    rtpPorts: { min, max },
+    trunkAddresses: e.SIP_TRUNK_ADDRESSES ?? '',
+    auth:
+      e.SIP_AUTH_USER && e.SIP_AUTH_PASSWORD
+        ? { user: e.SIP_AUTH_USER, password: e.SIP_AUTH_PASSWORD }
+        : undefined,
+    maxCalls: e.SIP_MAX_CALLS,
+    promptsDir: e.SIP_PROMPTS_DIR,
   };
 }

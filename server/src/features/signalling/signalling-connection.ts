@@ -20,6 +20,9 @@ export interface ConnectionLimits {
   heartbeatIntervalMs?: number;
 }
 
+/** Close code when the session of a logged-in connection ended (4000–4999: application codes). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
 /** A connection that misses one heartbeat interval's pong is treated as gone (detected within 2 intervals). */
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 
@@ -63,7 +66,12 @@ export function serveConnection(
   handlers: HandlerTable,
   limits: ConnectionLimits,
   logger: Logger,
-  facts: { sessionUser?: SessionUser | undefined; source?: string | undefined } = {},
+  facts: {
+    sessionUser?: SessionUser | undefined;
+    source?: string | undefined;
+    /** Whether the session user's session still holds (checked at each heartbeat). */
+    sessionStillValid?: () => Promise<boolean>;
+  } = {},
 ): void {
   const connectionId = randomUUID();
   const log = logger.child({ connectionId });
@@ -150,7 +158,29 @@ export function serveConnection(
     }
     alive = false;
     socket.ping();
+    checkSession();
   }, limits.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
+
+  // A host who logged out, was deactivated or lost their session must not keep a host's seat on an open socket:
+  // the connection closes, and the reconnect finds no session (the seat's grace period then ends it).
+  let checking = false;
+  const checkSession = () => {
+    const stillValid = facts.sessionStillValid;
+    if (!facts.sessionUser || !stillValid || checking) {
+      return;
+    }
+    checking = true;
+    stillValid()
+      .catch(() => true) // A failing session store is not proof of a lost session.
+      .then((valid) => {
+        checking = false;
+        if (!valid && !closed) {
+          sendError('forbidden', 'Your login has ended. Please log in again.');
+          socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+        }
+      })
+      .catch(() => undefined);
+  };
   heartbeat.unref();
 
   socket.on('close', () => {

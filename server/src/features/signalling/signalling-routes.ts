@@ -45,9 +45,12 @@ export function signallingRoutes(deps: SignallingDeps): FastifyPluginAsync {
       },
       (socket, request) => {
         // request.ip is only a throttling key for the entry resolver (HMACed there); it is never logged.
+        const sessionUser = sessionUsers.get(request);
         serveConnection(socket, deps.handlers, limits, request.log, {
-          sessionUser: sessionUsers.get(request),
+          sessionUser,
           source: request.ip,
+          // Re-reads the upgrade's cookie: the same session, still valid, still the same user.
+          sessionStillValid: async () => (await deps.authenticate?.(request))?.userId === sessionUser?.userId,
         });
       },
     );

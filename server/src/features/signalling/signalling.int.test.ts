@@ -10,6 +10,7 @@ describe('signalling WebSocket', () => {
   let app: FastifyInstance;
   let url: string;
   let origin: string;
+  const validSessions = new Set<string>();
 
   beforeAll(async () => {
     app = await buildApp({
@@ -22,6 +23,10 @@ describe('signalling WebSocket', () => {
           baseUrl: undefined,
           handlers: pingHandlers(),
           limits: { burst: 5, perSecond: 1, heartbeatIntervalMs: 200 },
+          authenticate: async (request) =>
+            validSessions.has(request.cookies.tp_session ?? '')
+              ? { userId: 'user-host', displayName: 'Hanna' }
+              : undefined,
         }),
       ],
     });
@@ -99,6 +104,18 @@ describe('signalling WebSocket', () => {
     const code = await new Promise<number>((resolve) => socket.once('close', resolve));
     expect(code).toBe(1006);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('closes a logged-in connection once its session has ended (logout, deactivation)', async () => {
+    validSessions.add('session-a');
+    const { socket, received, opened } = open({ origin, cookie: 'tp_session=session-a' });
+    await opened;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    validSessions.delete('session-a');
+    expect(await closed).toBe(4401);
+    expect(received).toContainEqual(expect.objectContaining({ type: 'error', error: 'forbidden' }));
   });
 
   it('keeps a connection that answers pings open', async () => {

@@ -39,6 +39,14 @@ export const envSchema = z.object({
   BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Folder for the embedded database, the generated Janus config and other state. */
   DATA_DIR: z.string().min(1).max(1024).default('./data'),
+  /**
+   * 32 random bytes, base64url (`openssl rand -base64 32 | tr '+/' '-_' | tr -d '='`): encrypts second-factor
+   * seeds in the database. Unset: generated once in DATA_DIR/secret.key. Nodes sharing a database need the same.
+   */
+  SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}=?$/, 'expected 32 bytes, base64url-encoded (43 characters)')
+    .optional(),
   /** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR/pglite. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Janus WebSocket API URLs. Unset: a local Janus is spawned and supervised. */
@@ -108,6 +116,8 @@ export interface Config {
   host: string;
   baseUrl: string | undefined;
   dataDir: string;
+  /** From SECRET_KEY; undefined: lib/secret-box.ts `loadSecretKey` keeps one in DATA_DIR. */
+  secretKey: Buffer | undefined;
   databaseUrl: string | undefined;
   janus:
     | { mode: 'external'; urls: string[]; apiSecret: string }
@@ -191,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     baseUrl: e.BASE_URL?.replace(/\/$/, ''),
     dataDir: path.resolve(e.DATA_DIR),
+    secretKey: e.SECRET_KEY ? Buffer.from(e.SECRET_KEY.replace(/=$/, ''), 'base64url') : undefined,
     databaseUrl: e.DATABASE_URL,
     janus:
       e.JANUS_URLS && e.JANUS_API_SECRET

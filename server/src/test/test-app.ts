@@ -69,7 +69,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
   });
   const logger = createLogger('debug', stream);
-  const config = loadConfig({ BASE_URL: testBaseUrl, SEED_DEMO: 'false', ...options.env });
+  const config = loadConfig({
+    BASE_URL: testBaseUrl,
+    SEED_DEMO: 'false',
+    // A fixed key: nothing is written into the working directory.
+    SECRET_KEY: 'dGVzdC1vbmx5LXNlY3JldC1rZXktMzItYnl0ZXMtISE',
+    ...options.env,
+  });
   const accounts = await startAccounts({
     db: database.db,
     config,

@@ -32,6 +32,7 @@ import { createProfileService } from './profile-service.js';
 import { createSessionsRepo } from './sessions-repo.js';
 import { createTokensRepo } from './tokens-repo.js';
 import { createTotpService } from './totp-service.js';
+import { loadSecretKey, SecretBox } from '../../lib/secret-box.js';
 
 export interface AccountsDeps {
   db: Database;
@@ -97,7 +98,8 @@ export async function startAccounts(deps: AccountsDeps): Promise<AccountsModule>
     ...(worker ? { onQueued: worker.wake } : {}),
   });
 
-  const totp = createTotpService({ db, users, tokens, passwords, audit, settings, limits, now });
+  const secrets = new SecretBox(await loadSecretKey(config));
+  const totp = createTotpService({ db, users, tokens, passwords, audit, settings, limits, secrets, now });
   const auth = createAuthService({
     db,
     users,

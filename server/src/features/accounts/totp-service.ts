@@ -9,6 +9,7 @@ import { throttle, type AuthLimits } from './auth-limits.js';
 import type { Actor } from './auth-service.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { TokensRepo } from './tokens-repo.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 
 export interface SecondFactorInput {
   totpCode?: string | undefined;
@@ -23,6 +24,8 @@ export interface TotpServiceDeps {
   audit: Pick<AuditService, 'record'>;
   settings: Pick<SettingsService, 'get'>;
   limits: Pick<AuthLimits, 'secondFactorUser'>;
+  /** TOTP seeds are stored sealed (they cannot be hashed: the server must compute codes from them). */
+  secrets: SecretBox;
   now: () => Date;
 }
 
@@ -59,7 +62,12 @@ export function createTotpService(deps: TotpServiceDeps) {
     }
     const now = deps.now();
     if (input.totpCode) {
-      const step = await verifyTotp(user.totpSecret, input.totpCode, user.totpLastStep, now);
+      const step = await verifyTotp(
+        deps.secrets.open(user.totpSecret),
+        input.totpCode,
+        user.totpLastStep,
+        now,
+      );
       return step !== undefined && (await deps.users.advanceTotpStep(user.id, step, trx));
     }
     if (input.recoveryCode) {
@@ -104,7 +112,7 @@ export function createTotpService(deps: TotpServiceDeps) {
         throw conflict('totp_already_enabled', 'Two-factor authentication is already switched on.');
       }
       const secret = generateSecret({ length: 20 });
-      await deps.users.update(actor.userId, { totpPendingSecret: secret }, deps.now());
+      await deps.users.update(actor.userId, { totpPendingSecret: deps.secrets.seal(secret) }, deps.now());
       return { secret, otpauthUri: generateURI({ issuer, label: actor.email, secret }) };
     },
 
@@ -115,7 +123,7 @@ export function createTotpService(deps: TotpServiceDeps) {
       if (!user?.totpPendingSecret) {
         throw conflict('totp_not_enrolling', 'Start setting up the authenticator app first.');
       }
-      const step = await verifyTotp(user.totpPendingSecret, code, null, deps.now());
+      const step = await verifyTotp(deps.secrets.open(user.totpPendingSecret), code, null, deps.now());
       if (step === undefined) {
         throw invalidSecondFactor();
       }

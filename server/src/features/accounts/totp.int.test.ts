@@ -25,6 +25,14 @@ describe('second factor', () => {
     const confirmed = await client.post('/api/profile/totp/confirm', { code: await codeAt(secret) });
     const { recoveryCodes } = confirmed.json<{ recoveryCodes: string[] }>();
     expect(recoveryCodes).toHaveLength(10);
+    // A copy of the database alone does not give the seed away: it is stored sealed.
+    const stored = await t.database.db
+      .selectFrom('users')
+      .select('totp_secret')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.totp_secret).toMatch(/^v1\./);
+    expect(stored.totp_secret).not.toContain(secret);
 
     // A stolen session cannot silently replace the second factor.
     const replace = await client.post('/api/profile/totp/enrol', { password: user.password });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -238,6 +239,20 @@ describe('accounts: admin console, invitation by email, host login (2 browsers)'
     await page.getByLabel('Code', { exact: true }).press('Enter');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/profil');
     await expect.poll(() => heading(page)).toBe('Profil');
+  });
+
+  it("downloads the host's own data as a JSON file", async () => {
+    const { page } = host;
+    await page.goto(`${baseUrl}/profil`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Meine Daten herunterladen' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('treffpunkt-meine-daten.json');
+    const text = await readFile((await download.path()) ?? '', 'utf8');
+    const data = JSON.parse(text) as { account: { email: string; secondFactor: boolean } };
+    expect(data.account).toMatchObject({ email: hostEmail, secondFactor: true });
+    expect(text).not.toContain('$argon2');
   });
 
   it('changes the email address once the link sent to the new address is opened', async () => {

@@ -13,6 +13,7 @@ import { createAuditService } from '../audit/audit-service.js';
 import { createOrganisationsRepo } from '../organisations/organisations-repo.js';
 import { organisationsRoutes } from '../organisations/organisations-routes.js';
 import { createOrganisationsService } from '../organisations/organisations-service.js';
+import { exportAccountData } from '../privacy/data-export.js';
 import { defaultRetentionPolicy, startRetentionJob } from '../privacy/retention-job.js';
 import { createSettingsRepo } from '../settings/settings-repo.js';
 import { settingsRoutes } from '../settings/settings-routes.js';
@@ -171,7 +172,14 @@ export async function startAccounts(deps: AccountsDeps): Promise<AccountsModule>
 
   const children = [
     authRoutes({ http, auth, profile, settings }),
-    profileRoutes({ http, auth, profile, totp, settings }),
+    profileRoutes({
+      http,
+      auth,
+      profile,
+      totp,
+      settings,
+      exportData: (userId) => exportAccountData(db, userId, now()),
+    }),
     hostsRoutes({ http, hosts }),
     organisationsRoutes({ http, organisations }),
     auditRoutes({ http, audit }),

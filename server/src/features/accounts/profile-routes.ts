@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from '../../http/validate.js';
+import { unauthorized } from '../../http/errors.js';
+import type { AccountDataExport } from '../privacy/data-export.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import {
   emailSchema,
@@ -23,6 +25,8 @@ export interface ProfileRoutesDeps {
   profile: ProfileService;
   totp: TotpService;
   settings: Pick<SettingsService, 'get'>;
+  /** GDPR Art. 15/20: the account's data as JSON (privacy/data-export.ts). */
+  exportData: (userId: string) => Promise<AccountDataExport | undefined>;
 }
 
 const profileUpdateSchema = z
@@ -55,6 +59,18 @@ export function profileRoutes(deps: ProfileRoutesDeps): RouteRegistrar {
     }
 
     app.get('/api/profile', (request) => present(request));
+
+    app.get('/api/profile/export', async (request, reply) => {
+      const actor = await deps.http.requireUser(request);
+      const data = await deps.exportData(actor.userId);
+      if (!data) {
+        throw unauthorized();
+      }
+      return reply
+        .header('content-disposition', 'attachment; filename="treffpunkt-meine-daten.json"')
+        .header('cache-control', 'no-store')
+        .send(data);
+    });
 
     app.patch('/api/profile', async (request) => {
       const actor = await deps.http.requireUser(request);

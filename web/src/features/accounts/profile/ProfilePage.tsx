@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../ui/Page';
 import { useSession } from '../../../ui/use-session';
+import { DataExport } from './DataExport';
 import { DetailsForm } from './DetailsForm';
 import { EmailChangeForm } from './EmailChangeForm';
 import { LogoutEverywhere } from './LogoutEverywhere';
@@ -8,7 +9,7 @@ import { PasswordChangeForm } from './PasswordChangeForm';
 import { TotpSection } from './TotpSection';
 import './profile.css';
 
-/** `/profil`: name and language, email, password, second factor, and logging out everywhere. */
+/** `/profil`: name and language, email, password, second factor, own data, and logging out everywhere. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -22,6 +23,7 @@ export function ProfilePage() {
     ['profil-email', t('profile.email.heading')],
     ['profil-passwort', t('profile.password.heading')],
     ['zweiter-faktor', t('profile.totp.heading')],
+    ['profil-daten', t('profile.dataExport.heading')],
     ['profil-abmelden', t('profile.logoutAll.heading')],
   ] as const;
   const ordered = totpFirst ? [sections[3], ...sections.filter((_, index) => index !== 3)] : sections;
@@ -42,6 +44,7 @@ export function ProfilePage() {
       <EmailChangeForm me={me} />
       <PasswordChangeForm me={me} />
       {!totpFirst && <TotpSection me={me} />}
+      <DataExport />
       <LogoutEverywhere />
     </Page>
   );

@@ -249,7 +249,7 @@ describe('accounts: admin console, invitation by email, host login (2 browsers)'
       page.getByRole('link', { name: 'Meine Daten herunterladen' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('treffpunkt-meine-daten.json');
-    const text = await readFile((await download.path()) ?? '', 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     const data = JSON.parse(text) as { account: { email: string; secondFactor: boolean } };
     expect(data.account).toMatchObject({ email: hostEmail, secondFactor: true });
     expect(text).not.toContain('$argon2');

@@ -29,6 +29,9 @@ const ProfilePage = lazy(() =>
 const MeetingPage = lazy(() =>
   import('../features/meeting/MeetingPage').then((module) => ({ default: module.MeetingPage })),
 );
+const MeetingsRoutes = lazy(() =>
+  import('../features/meetings/MeetingsRoutes').then((module) => ({ default: module.MeetingsRoutes })),
+);
 const AdminRoutes = lazy(() =>
   import('../features/admin/AdminRoutes').then((module) => ({ default: module.AdminRoutes })),
 );
@@ -63,6 +66,14 @@ const routes: Array<[pattern: string, render: () => ReactNode]> = [
     () => (
       <RequireUser>
         <ProfilePage />
+      </RequireUser>
+    ),
+  ],
+  [
+    '/treffen/*',
+    () => (
+      <RequireUser>
+        <MeetingsRoutes />
       </RequireUser>
     ),
   ],

@@ -7,6 +7,7 @@ import { Page } from '../../ui/Page';
 export const adminSections = [
   ['/admin/organisationen', 'organisations'],
   ['/admin/gruppenleitungen', 'hosts'],
+  ['/admin/treffen', 'meetings'],
   ['/admin/protokoll', 'audit'],
   ['/admin/postausgang', 'outbox'],
   ['/admin/einstellungen', 'settings'],

@@ -7,6 +7,7 @@ import { Link } from '../../ui/Link';
 import { useSession } from '../../ui/use-session';
 import { useStore } from '../../ui/use-store';
 import { registerAdminTexts } from './admin-i18n';
+import { AdminMeetingsPage } from './AdminMeetingsPage';
 import { AdminOverview } from './AdminOverview';
 import { AdminPage } from './AdminPage';
 import { AuditPage } from './AuditPage';
@@ -30,6 +31,7 @@ const routes: Array<[pattern: string, render: (params: Record<string, string>) =
   ['/admin/gruppenleitungen', () => <HostsPage />],
   ['/admin/gruppenleitungen/neu', () => <HostInvitePage />],
   ['/admin/gruppenleitungen/:id', ({ id = '' }) => <HostEditPage key={id} id={id} />],
+  ['/admin/treffen', () => <AdminMeetingsPage />],
   ['/admin/protokoll', () => <AuditPage />],
   ['/admin/postausgang', () => <OutboxPage />],
   ['/admin/postausgang/:id', ({ id = '' }) => <OutboxMessagePage key={id} id={id} />],

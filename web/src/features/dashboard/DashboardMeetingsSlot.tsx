@@ -1,4 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { isPlatformAdmin } from '../../core/session-fns';
+import { useSession } from '../../ui/use-session';
+import { registerMeetingsTexts } from '../meetings/i18n/meetings-i18n';
+import { MeetingsDashboard } from '../meetings/MeetingsDashboard';
+import '../meetings/meetings.css';
+
+registerMeetingsTexts();
 
 export interface DashboardMeetingsSlotProps {
   /** The host's active organisations (from `GET /api/auth/me`), for which meetings can be planned. */
@@ -8,20 +15,19 @@ export interface DashboardMeetingsSlotProps {
 }
 
 /**
- * SLOT for the meetings feature (issue: scheduling). The dashboard renders this component inside its
- * "Ihre Treffen" section and passes the host's organisations. Until meetings exist it shows the honest empty
- * state; the meetings feature replaces the body of this component with the host's upcoming meetings and the
- * "plan a meeting" action, keeping the props and the heading.
+ * The dashboard's "Ihre Treffen": the host's upcoming dates with their actions, the past ones, and "plan a
+ * meeting" (features/meetings).
  */
-export function DashboardMeetingsSlot({ headingId }: DashboardMeetingsSlotProps) {
+export function DashboardMeetingsSlot({ organisations, headingId }: DashboardMeetingsSlotProps) {
   const { t } = useTranslation();
+  const { me } = useSession();
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('dashboard.meetingsHeading')}</h2>
-      <div className="empty-state">
-        <p className="empty-state-title">{t('dashboard.meetingsEmpty')}</p>
-        <p className="muted">{t('dashboard.meetingsLater')}</p>
-      </div>
+      <MeetingsDashboard
+        canPlan={organisations.length > 0 || isPlatformAdmin(me)}
+        showOrganisation={organisations.length > 1}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { MeetingController } from '../../core/meeting/meeting-controller';
 import type { RoomCredential } from '../../core/meeting/meeting-types';
 import { router } from '../../core/router';
 import { useStore } from '../../ui/use-store';
+import { JoinGate } from '../meetings/JoinGate';
 import { EndedPage } from './EndedPage';
 import { registerMeetingTexts } from './i18n/meeting-i18n';
 import { meetingRoute } from './meeting-route-fns';
@@ -38,7 +39,11 @@ export function MeetingPage() {
 
 function MeetingSession({ credential, onRejoin }: { credential: RoomCredential; onRejoin: () => void }) {
   const meeting = useMeetingClient(credential);
-  return <MeetingView meeting={meeting} onRejoin={onRejoin} />;
+  return (
+    <JoinGate credential={credential}>
+      <MeetingView meeting={meeting} onRejoin={onRejoin} />
+    </JoinGate>
+  );
 }
 
 /** Shows the step the person is at. Exported for the development harness (web/dev), which passes fixed state. */

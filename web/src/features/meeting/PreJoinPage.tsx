@@ -4,6 +4,7 @@ import type { MeetingController } from '../../core/meeting/meeting-controller';
 import { Link } from '../../ui/Link';
 import { useSession } from '../../ui/use-session';
 import { useStore } from '../../ui/use-store';
+import { JoinInfo } from '../meetings/JoinInfo';
 import { CheckStep } from '../setup-test/CheckStep';
 import { PermissionStep } from '../setup-test/PermissionStep';
 import { StepHeading } from '../setup-test/StepHeading';
@@ -56,6 +57,7 @@ export function PreJoinPage({ meeting }: { meeting: MeetingController }) {
   return (
     <MeetingFrame title={t('prejoin.title')} focus={false}>
       <p className="lead">{t('prejoin.intro')}</p>
+      <JoinInfo />
       <PermissionStep media={meeting.media} number={1} />
       <CheckStep media={meeting.media} number={2} />
       <section className="card step" aria-labelledby={headingId}>

@@ -18,8 +18,10 @@ export function createJoinLimits(now: () => number) {
   return {
     /** Link look-ups per source: 30, then one every 2 s. Tokens have 256 bits; this only stops floods. */
     tokenSource: new KeyedLimiter({ capacity: 30, refillPerSecond: 1 / 2, now }),
-    /** Meeting-ID attempts per source: 10, then one every 10 s. */
-    meetingSource: new KeyedLimiter({ capacity: 10, refillPerSecond: 1 / 10, now }),
+    /** Meeting-ID look-ups per source: 30, then one every 2 s (a care home shares one address; IDs have ≥ 10 digits). */
+    meetingSource: new KeyedLimiter({ capacity: 30, refillPerSecond: 1 / 2, now }),
+    /** Passcode guesses per source: 10, then one every 10 s. */
+    guessSource: new KeyedLimiter({ capacity: 10, refillPerSecond: 1 / 10, now }),
     /** Passcode guesses per meeting ID from all sources together: 20, then one every 15 s. */
     passcodeMeeting: new KeyedLimiter({ capacity: 20, refillPerSecond: 1 / 15, now }),
   };
@@ -148,7 +150,9 @@ export function createJoinService(deps: JoinServiceDeps) {
 
     async byMeetingId(number: string, passcode: string | undefined, source: string): Promise<JoinView> {
       const guessing = passcode !== undefined && passcode.trim() !== '';
-      const bySource = deps.limits.meetingSource.take(source);
+      const bySource = guessing
+        ? deps.limits.guessSource.take(source)
+        : deps.limits.meetingSource.take(source);
       const byMeeting = guessing ? deps.limits.passcodeMeeting.take(number) : { allowed: true as const };
       const found = await deps.meetings.findByNumber(number);
       const meeting = found && found.organisation.status === 'active' ? found : undefined;

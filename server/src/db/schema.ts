@@ -19,6 +19,8 @@ export interface DB {
   meeting_invitation_tokens: MeetingInvitationTokensTable;
   calendar_feeds: CalendarFeedsTable;
   live_room_memory: LiveRoomMemoryTable;
+  group_space_messages: GroupSpaceMessagesTable;
+  group_space_members: GroupSpaceMembersTable;
 }
 
 export interface InstanceSettingsTable {
@@ -236,4 +238,22 @@ export interface LiveRoomMemoryTable {
   /** RoomMemoryRecord (features/rooms/room-memory-fns.ts), written as JSON text. */
   memory: ColumnType<unknown, string, string>;
   updated_at: Timestamp;
+}
+
+export interface GroupSpaceMessagesTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  meeting_id: string;
+  author_key: string;
+  author_name: string;
+  author_role: 'host' | 'invitee';
+  client_id: string;
+  text: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface GroupSpaceMembersTable {
+  invitation_id: string;
+  removed_at: NullableTimestamp;
 }

@@ -7,6 +7,10 @@ import { createUsersRepo } from '../accounts/accounts-repo.js';
 import type { AuthHttp } from '../accounts/auth-http.js';
 import { createAuditRepo } from '../audit/audit-repo.js';
 import { createAuditService } from '../audit/audit-service.js';
+import { createGroupSpaceRepo } from '../group-space/group-space-repo.js';
+import { groupSpaceRoutes } from '../group-space/group-space-routes.js';
+import { createGroupSpaceService } from '../group-space/group-space-service.js';
+import { startGroupSpaceRetention } from '../group-space/group-space-retention.js';
 import { createInvitationMailer } from '../invitations/invitations-mail.js';
 import { createInvitationsRepo } from '../invitations/invitations-repo.js';
 import { invitationsRoutes } from '../invitations/invitations-routes.js';
@@ -127,6 +131,9 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     baseUrl,
     now,
   });
+  const groupRepo = createGroupSpaceRepo(db);
+  const groups = createGroupSpaceService({ repo: groupRepo, join, access, invitations, now });
+  const groupRetention = startGroupSpaceRetention({ repo: groupRepo, now, logger });
   const calendar = createCalendarService({ db, repo: createCalendarRepo(db), access, audit, baseUrl, now });
 
   const jobs = startMeetingsJobs({
@@ -148,6 +155,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     invitationsRoutes({ http: auth, invitations: invitationsService }),
     joinRoutes({ join, baseUrl, now }),
     calendarRoutes({ http: auth, calendar }),
+    groupSpaceRoutes({ http: auth, groups }),
   ];
   // One encapsulating plugin: the Origin check and the CSV body parser apply to exactly these routes.
   const api: FastifyPluginAsync = (app) => {
@@ -166,5 +174,14 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
   };
 
   const entryResolver = createMeetingsEntryResolver({ join, invitations, meetings, access, users, now });
-  return { routes: [api], entryResolver, join, runJobs: () => jobs.runOnce(), close: () => jobs.close() };
+  return {
+    routes: [api],
+    entryResolver,
+    join,
+    runJobs: () => jobs.runOnce(),
+    close: async () => {
+      groupRetention.close();
+      await jobs.close();
+    },
+  };
 }

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinTokenIn, mailsTo } from '../../test/factories.js';
+import { createTestApp, type TestApp, type TestClient } from '../../test/test-app.js';
+import {
+  meetingWorld,
+  singleMeeting,
+  weeklySeries,
+  type MeetingJson,
+  type MeetingWorld,
+} from '../meetings/test/meetings-helpers.js';
+import { createGroupSpaceRepo } from './group-space-repo.js';
+import type { GroupMessageView } from './group-space-service.js';
+
+interface Page {
+  title: string;
+  messages: GroupMessageView[];
+  hasOlder: boolean;
+}
+
+/** What a hostile sender tries; each must come back exactly as typed (the page shows it as text). */
+const hostile = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror="alert(1)">',
+  '[klick](javascript:alert(1)) javascript:alert(1)',
+  'file:///etc/passwd',
+  '\\\\server\\share\\datei.exe',
+  'Rechnung\u202Etxt.exe',
+  'Zeile eins\nZeile zwei',
+];
+
+describe('the group space of a series', () => {
+  let t: TestApp;
+  let w: MeetingWorld;
+  let series: MeetingJson;
+  let anna: string;
+  let bernd: string;
+  let sources = 0;
+
+  const invitee = (token: string): TestClient & { token: string } => {
+    const client = t.client() as TestClient & { token: string };
+    sources += 1;
+    client.remoteAddress = `198.51.100.${sources}`;
+    client.token = token;
+    return client;
+  };
+  const asInvitee = (client: TestClient & { token: string }) => ({
+    list: () =>
+      client.request('GET', '/api/group/messages', undefined, {
+        headers: { 'x-invitation-token': client.token },
+      }),
+    post: (body: unknown) =>
+      client.request('POST', '/api/group/messages', body, {
+        headers: { 'x-invitation-token': client.token },
+      }),
+  });
+  const hostPath = () => `/api/meetings/${series.id}/group`;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await meetingWorld(t);
+    series = (await w.hostClient.post('/api/series', weeklySeries(w.organisation.id))).json<MeetingJson>();
+    await w.hostClient.post(`/api/meetings/${series.id}/invitations`, {
+      invitees: [
+        { email: 'anna@example.org', name: 'Anna A.' },
+        { email: 'bernd@example.org', name: 'Bernd B.' },
+      ],
+    });
+    anna = joinTokenIn((await mailsTo(t.database.db, 'anna@example.org'))[0]!.text)!;
+    bernd = joinTokenIn((await mailsTo(t.database.db, 'bernd@example.org'))[0]!.text)!;
+  });
+  afterAll(() => t.close());
+
+  it('lets an invitee post with the personal link and the host read and answer', async () => {
+    const annaApi = asInvitee(invitee(anna));
+    const posted = await annaApi.post({ clientId: 'anna-0001', text: 'Ich bringe Kuchen mit.' });
+    expect(posted.statusCode).toBe(201);
+    // A resend after a lost answer: the same message, not a second one.
+    const again = await annaApi.post({ clientId: 'anna-0001', text: 'Ich bringe Kuchen mit.' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json<GroupMessageView>().id).toBe(posted.json<GroupMessageView>().id);
+
+    expect(
+      (await w.hostClient.post(`${hostPath()}/messages`, { clientId: 'host-0001', text: 'Danke!' }))
+        .statusCode,
+    ).toBe(201);
+    const seen = (await w.hostClient.get(`${hostPath()}/messages`)).json<Page>();
+    expect(seen.title).toBe('Gesprächskreis');
+    expect(seen.messages.map((m) => [m.author.name, m.author.role, m.text, m.mine])).toEqual([
+      ['Anna A.', 'invitee', 'Ich bringe Kuchen mit.', false],
+      ['Hanna Host', 'host', 'Danke!', true],
+    ]);
+    // Other organisations' hosts see nothing of it.
+    expect((await w.otherHostClient.get(`${hostPath()}/messages`)).statusCode).toBe(404);
+  });
+
+  it('keeps hostile text exactly as typed, and refuses empty, oversized and control-character messages', async () => {
+    const berndApi = asInvitee(invitee(bernd));
+    for (const [index, text] of hostile.entries()) {
+      expect((await berndApi.post({ clientId: `bernd-h${index}xx`, text })).statusCode).toBe(201);
+    }
+    const texts = (await berndApi.list()).json<Page>().messages.map((m) => m.text);
+    for (const text of hostile) {
+      expect(texts).toContain(text);
+    }
+    expect(
+      (await berndApi.post({ clientId: 'bernd-crlf', text: 'a\r\nb' })).json<GroupMessageView>().text,
+    ).toBe('a\nb');
+    for (const text of ['   ', 'x'.repeat(10_000), 'bell\u0007']) {
+      const refused = await berndApi.post({ clientId: `bernd-bad-${text.length}`, text });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ error: 'validation_failed' });
+    }
+  });
+
+  it('lets the host remove a message and a person; a revoked invitation opens nothing', async () => {
+    const berndApi = asInvitee(invitee(bernd));
+    const mine = (
+      await berndApi.post({ clientId: 'bernd-rm01', text: 'Bitte löschen' })
+    ).json<GroupMessageView>();
+    expect((await w.hostClient.request('DELETE', `${hostPath()}/messages/${mine.id}`)).statusCode).toBe(204);
+    const after = (await berndApi.list()).json<Page>().messages.find((m) => m.id === mine.id);
+    expect(after).toMatchObject({ removed: true, text: '' });
+
+    const invitations = (await w.hostClient.get(`/api/meetings/${series.id}/invitations`)).json<{
+      items: Array<{ id: string; email: string }>;
+    }>().items;
+    const berndId = invitations.find((i) => i.email === 'bernd@example.org')!.id;
+    expect((await w.hostClient.put(`${hostPath()}/members/${berndId}`, { removed: true })).statusCode).toBe(
+      204,
+    );
+    expect((await berndApi.list()).json()).toMatchObject({ error: 'removed_from_group' });
+    await w.hostClient.put(`${hostPath()}/members/${berndId}`, { removed: false });
+    expect((await berndApi.list()).statusCode).toBe(200);
+
+    // An invitee cannot use host actions.
+    const annaClient = invitee(anna);
+    expect(
+      (
+        await annaClient.request('DELETE', `${hostPath()}/messages/${mine.id}`, undefined, {
+          headers: { 'x-invitation-token': anna },
+        })
+      ).statusCode,
+    ).toBe(401);
+
+    const annaId = invitations.find((i) => i.email === 'anna@example.org')!.id;
+    await w.hostClient.post(`/api/invitations/${annaId}/revoke`);
+    expect((await asInvitee(invitee(anna)).list()).json()).toMatchObject({ error: 'invitation_invalid' });
+  });
+
+  it('exists only for series, and forgets messages after 30 days', async () => {
+    const single = (
+      await w.hostClient.post('/api/meetings', singleMeeting(w.organisation.id))
+    ).json<MeetingJson>();
+    expect((await w.hostClient.get(`/api/meetings/${single.id}/group/messages`)).json()).toMatchObject({
+      error: 'group_space_not_found',
+    });
+    const repo = createGroupSpaceRepo(t.database.db);
+    expect(await repo.deleteCreatedBefore(new Date(t.clock.now().getTime() - 30 * 86_400_000))).toBe(0);
+    expect(await repo.deleteCreatedBefore(new Date(t.clock.now().getTime() + 1000))).toBeGreaterThan(0);
+    expect((await w.hostClient.get(`${hostPath()}/messages`)).json<Page>().messages).toEqual([]);
+  });
+});

@@ -32,12 +32,15 @@ const MeetingPage = lazy(() =>
 const MeetingsRoutes = lazy(() =>
   import('../features/meetings/MeetingsRoutes').then((module) => ({ default: module.MeetingsRoutes })),
 );
+const InviteeGroupSpace = lazy(() =>
+  import('../features/meetings/MeetingsRoutes').then((module) => ({ default: module.InviteeGroupSpace })),
+);
 const AdminRoutes = lazy(() =>
   import('../features/admin/AdminRoutes').then((module) => ({ default: module.AdminRoutes })),
 );
 
 /** Patterns as in core/router-fns.ts `matchPath`: `:name` segments, a trailing `/*` for a whole section. */
-const routes: Array<[pattern: string, render: () => ReactNode]> = [
+const routes: Array<[pattern: string, render: (params: Record<string, string>) => ReactNode]> = [
   ['/', () => <HomePage />],
   ['/hilfe', () => <HelpPage />],
   ['/datenschutz', () => <PrivacyPage />],
@@ -45,6 +48,7 @@ const routes: Array<[pattern: string, render: () => ReactNode]> = [
   ['/privacy', () => <PrivacyPage />],
   ['/impressum', () => <ImprintPage />],
   ['/test', () => <SetupTestPage />],
+  ['/j/:token/gruppe', ({ token = '' }) => <InviteeGroupSpace token={token} />],
   ['/j/:token', () => <MeetingPage />],
   ['/m/:meetingId', () => <MeetingPage />],
   ['/raum/:meetingId', () => <MeetingPage />],
@@ -90,11 +94,13 @@ const routes: Array<[pattern: string, render: () => ReactNode]> = [
 export function App() {
   const { t } = useTranslation();
   const { path } = useStore(router);
-  const render = routes.find(([pattern]) => matchPath(pattern, path) !== undefined)?.[1];
+  const matched = routes
+    .map(([pattern, render]) => ({ params: matchPath(pattern, path), render }))
+    .find((route) => route.params !== undefined);
   return (
     <Shell>
       <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>
-        {render ? render() : <NotFoundPage />}
+        {matched?.params ? matched.render(matched.params) : <NotFoundPage />}
       </Suspense>
     </Shell>
   );

@@ -47,6 +47,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `x-invitation-token` (a personal link's token never goes into a URL query). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -102,7 +104,7 @@ export class ApiClient {
   }
 
   private async send<T>(method: Method, path: string, options: RequestOptions): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
     }

@@ -19,6 +19,10 @@ export function JoinInfo() {
     return protectedMeeting ? <p className="help-box">{t('join.passcodeLater')}</p> : null;
   }
   const { meeting, occurrence, invitee } = view;
+  // The personal link's page is /j/<token>; its group space lives next to it.
+  const groupPath = window.location.pathname.startsWith('/j/')
+    ? `${window.location.pathname}/gruppe`
+    : undefined;
   const zone = invitee?.timeZone ?? viewerTimeZone();
   const showZone = zone !== viewerTimeZone();
   const later = view.upcoming.filter((date) => date.id !== occurrence?.id);
@@ -71,6 +75,11 @@ export function JoinInfo() {
       {meeting.description !== '' && <p className="description">{meeting.description}</p>}
       {meeting.waitingRoom && <p>{t('join.waitingRoom')}</p>}
       {meeting.e2ee && <p>{t('join.e2ee')}</p>}
+      {meeting.kind === 'series' && invitee && groupPath && (
+        <p>
+          {t('group.linkHint')} <Link to={groupPath}>{t('group.link')}</Link>
+        </p>
+      )}
       <div className="privacy-note">
         <h3 className="privacy-heading">{t('join.privacyHeading')}</h3>
         <p>{invitee ? t('join.privacyInvitee') : t('join.privacyGuest')}</p>

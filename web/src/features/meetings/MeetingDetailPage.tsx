@@ -139,6 +139,11 @@ function MeetingDetail({
             <Link to={`/treffen/${meeting.id}/bearbeiten`} className="button button-secondary">
               {t('actions.edit')}
             </Link>
+            {meeting.kind === 'series' && (
+              <Link to={`/treffen/${meeting.id}/gruppe`} className="button button-secondary">
+                {t('group.link')}
+              </Link>
+            )}
           </div>
           <div className="actions">
             <CopyInvitation meetingId={meeting.id} title={meeting.title} />

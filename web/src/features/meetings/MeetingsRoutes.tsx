@@ -4,6 +4,7 @@ import { router } from '../../core/router';
 import { matchPath } from '../../core/router-fns';
 import { useStore } from '../../ui/use-store';
 import { registerMeetingsTexts } from './i18n/meetings-i18n';
+import { GroupSpacePage } from './GroupSpacePage';
 import { InvitationsPage } from './InvitationsPage';
 import { MeetingDetailPage } from './MeetingDetailPage';
 import { EditMeetingPage, NewMeetingPage } from './MeetingFormPage';
@@ -16,7 +17,16 @@ const routes: Array<[pattern: string, render: (params: Record<string, string>) =
   ['/treffen/:id', ({ id = '' }) => <MeetingDetailPage key={id} id={id} />],
   ['/treffen/:id/bearbeiten', ({ id = '' }) => <EditMeetingPage key={id} id={id} />],
   ['/treffen/:id/einladungen', ({ id = '' }) => <InvitationsPage key={id} id={id} />],
+  [
+    '/treffen/:id/gruppe',
+    ({ id = '' }) => <GroupSpacePage key={id} access={{ kind: 'host', meetingId: id }} />,
+  ],
 ];
+
+/** `/j/<token>/gruppe`: an invitee's way into the group space of their series (no account). */
+export function InviteeGroupSpace({ token }: { token: string }) {
+  return <GroupSpacePage key={token} access={{ kind: 'invitee', token }} />;
+}
 
 /** `/treffen/…`: planning, a meeting's page, editing and invitations (logged in; RequireUser has checked). */
 export function MeetingsRoutes() {

@@ -72,6 +72,12 @@ describe('group space: an invitee writes between meetings, the host reads it', (
     expect(await links.getAttribute('href')).toBe('https://example.org/treffen');
     expect(await links.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await page.getByText('Rechnung⟨U+202E⟩txt.exe', { exact: false }).isVisible()).toBe(true);
+    // The daily email summary is on until the invitee switches it off.
+    const digest = page.getByLabel('Einmal am Tag per E-Mail über neue Nachrichten informieren');
+    expect(await digest.isChecked()).toBe(true);
+    await digest.uncheck();
+    await page.reload();
+    await expect.poll(() => digest.isChecked()).toBe(false);
     expect(invitee.blockedRequests).toEqual([]);
   });
 
@@ -99,6 +105,7 @@ describe('group space: an invitee writes between meetings, the host reads it', (
     await expect
       .poll(() => page.getByText('Diese Nachricht wurde von der Gruppenleitung entfernt.').isVisible())
       .toBe(true);
+    await expectAccessible(invitee.page, `${baseUrl}/gruppe/abbestellen`);
     await expectAccessible(invitee.page, `${baseUrl}${groupPath}`, (p) =>
       p.locator('.group-message').first().waitFor(),
     );

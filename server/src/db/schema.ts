@@ -256,4 +256,8 @@ export interface GroupSpaceMessagesTable {
 export interface GroupSpaceMembersTable {
   invitation_id: string;
   removed_at: NullableTimestamp;
+  digest: ColumnType<boolean, boolean | undefined, boolean>;
+  digest_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  last_digest_seq: ColumnType<string, string | number | undefined, string | number>;
+  last_digest_at: NullableTimestamp;
 }

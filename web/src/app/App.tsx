@@ -35,6 +35,9 @@ const MeetingsRoutes = lazy(() =>
 const InviteeGroupSpace = lazy(() =>
   import('../features/meetings/MeetingsRoutes').then((module) => ({ default: module.InviteeGroupSpace })),
 );
+const GroupDigestStop = lazy(() =>
+  import('../features/meetings/MeetingsRoutes').then((module) => ({ default: module.GroupDigestStop })),
+);
 const AdminRoutes = lazy(() =>
   import('../features/admin/AdminRoutes').then((module) => ({ default: module.AdminRoutes })),
 );
@@ -49,6 +52,7 @@ const routes: Array<[pattern: string, render: (params: Record<string, string>) =
   ['/impressum', () => <ImprintPage />],
   ['/test', () => <SetupTestPage />],
   ['/j/:token/gruppe', ({ token = '' }) => <InviteeGroupSpace token={token} />],
+  ['/gruppe/abbestellen', () => <GroupDigestStop />],
   ['/j/:token', () => <MeetingPage />],
   ['/m/:meetingId', () => <MeetingPage />],
   ['/raum/:meetingId', () => <MeetingPage />],

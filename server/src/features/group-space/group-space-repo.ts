@@ -123,6 +123,23 @@ export function createGroupSpaceRepo(db: Database) {
         .execute();
     },
 
+    async digestOn(invitationId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('group_space_members')
+        .select('digest')
+        .where('invitation_id', '=', invitationId)
+        .executeTakeFirst();
+      return row?.digest ?? true;
+    },
+
+    async setDigest(invitationId: string, digest: boolean): Promise<void> {
+      await db
+        .insertInto('group_space_members')
+        .values({ invitation_id: invitationId, digest })
+        .onConflict((oc) => oc.column('invitation_id').doUpdateSet({ digest }))
+        .execute();
+    },
+
     /** Retention: messages written before `cutoff`. */
     async deleteCreatedBefore(cutoff: Date): Promise<number> {
       const result = await db

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { tokenSchema } from '../accounts/accounts-schemas.js';
 import type { AuthHttp, RouteRegistrar } from '../accounts/auth-http.js';
@@ -26,12 +27,18 @@ const meetingParamsSchema = z.object({ meetingId: z.uuid() });
 const messageParamsSchema = meetingParamsSchema.extend({ messageId: z.uuid() });
 const memberParamsSchema = meetingParamsSchema.extend({ invitationId: z.uuid() });
 const memberBodySchema = z.object({ removed: z.boolean() });
+const digestBodySchema = z.object({ enabled: z.boolean() });
+const stopBodySchema = z.object({ token: tokenSchema });
 
 /**
  * `/api/group/*` for invitees (personal link in `x-invitation-token`), `/api/meetings/:id/group/*` for hosts.
  * `request.ip` only keys the link throttle (HMACed there); it is never logged.
  */
-export function groupSpaceRoutes(deps: { http: AuthHttp; groups: GroupSpaceService }): RouteRegistrar {
+export function groupSpaceRoutes(deps: {
+  http: AuthHttp;
+  groups: GroupSpaceService;
+  stopDigest: (token: string) => Promise<boolean>;
+}): RouteRegistrar {
   const { groups } = deps;
   const invitee = (request: FastifyRequest) =>
     groups.asInvitee(parseInput(tokenHeaderSchema, request.headers)['x-invitation-token'], request.ip);
@@ -54,6 +61,19 @@ export function groupSpaceRoutes(deps: { http: AuthHttp; groups: GroupSpaceServi
     };
 
     app.get('/api/group/messages', async (request) => list(await invitee(request), request));
+    app.put('/api/group/digest', async (request, reply) => {
+      const viewer = await invitee(request);
+      await groups.setDigest(viewer, parseInput(digestBodySchema, request.body).enabled);
+      return reply.status(204).send();
+    });
+    // The link in a digest mail: no login, the token stands for the invitee's digest only.
+    app.post('/api/group/digest/stop', async (request, reply) => {
+      const { token } = parseInput(stopBodySchema, request.body);
+      if (!(await deps.stopDigest(token))) {
+        throw notFound('digest');
+      }
+      return reply.status(204).send();
+    });
     app.post('/api/group/messages', async (request, reply) => post(await invitee(request), request, reply));
 
     app.get('/api/meetings/:meetingId/group/messages', async (request) => list(await host(request), request));

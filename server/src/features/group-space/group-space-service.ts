@@ -39,6 +39,9 @@ const PAGE_SIZE = 50;
 
 const noSpace = () => notFound('group_space');
 
+const invitationOf = (viewer: GroupViewer) =>
+  viewer.authorKey.startsWith('invitation:') ? viewer.authorKey.slice('invitation:'.length) : undefined;
+
 export function presentMessage(viewer: GroupViewer, message: GroupMessageRecord): GroupMessageView {
   return {
     id: message.id,
@@ -103,11 +106,26 @@ export function createGroupSpaceService(deps: GroupSpaceDeps) {
     async list(
       viewer: GroupViewer,
       beforeSeq: number | undefined,
-    ): Promise<{ title: string; messages: GroupMessageView[]; hasOlder: boolean }> {
+    ): Promise<{ title: string; messages: GroupMessageView[]; hasOlder: boolean; digest?: boolean }> {
       const page = await deps.repo.page(viewer.meetingId, beforeSeq, PAGE_SIZE + 1);
       const hasOlder = page.length > PAGE_SIZE;
       const shown = hasOlder ? page.slice(1) : page;
-      return { title: viewer.title, messages: shown.map((m) => presentMessage(viewer, m)), hasOlder };
+      const invitationId = invitationOf(viewer);
+      return {
+        title: viewer.title,
+        messages: shown.map((m) => presentMessage(viewer, m)),
+        hasOlder,
+        ...(invitationId ? { digest: await deps.repo.digestOn(invitationId) } : {}),
+      };
+    },
+
+    /** An invitee switches the daily email summary on or off. */
+    async setDigest(viewer: GroupViewer, enabled: boolean): Promise<void> {
+      const invitationId = invitationOf(viewer);
+      if (!invitationId) {
+        throw forbidden('Only invitees get the email summary.');
+      }
+      await deps.repo.setDigest(invitationId, enabled);
     },
 
     /** Committed before it is answered; the same client id again answers with the stored message. */

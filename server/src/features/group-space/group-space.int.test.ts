@@ -159,4 +159,55 @@ describe('the group space of a series', () => {
     expect(await repo.deleteCreatedBefore(new Date(t.clock.now().getTime() + 1000))).toBeGreaterThan(0);
     expect((await w.hostClient.get(`${hostPath()}/messages`)).json<Page>().messages).toEqual([]);
   });
+
+  it("mails invitees one digest a day with the others' new messages, escaped, and stops on request", async () => {
+    const carlaSeries = (
+      await w.hostClient.post('/api/series', weeklySeries(w.organisation.id, { title: 'Digest <Runde>' }))
+    ).json<MeetingJson>();
+    await w.hostClient.post(`/api/meetings/${carlaSeries.id}/invitations`, {
+      invitees: [{ email: 'carla@example.org', name: 'Carla C.' }],
+    });
+    const carla = invitee(joinTokenIn((await mailsTo(t.database.db, 'carla@example.org'))[0]!.text)!);
+    const carlaApi = asInvitee(carla);
+    await carlaApi.post({ clientId: 'carla-0001', text: 'Meine eigene Nachricht' });
+    // Only her own message: nothing to tell her.
+    await t.meetings.runGroupJobs();
+    const digests = async () =>
+      (await mailsTo(t.database.db, 'carla@example.org')).filter((m) => m.template === 'group_digest');
+    expect(await digests()).toHaveLength(0);
+
+    await w.hostClient.post(`/api/meetings/${carlaSeries.id}/group/messages`, {
+      clientId: 'host-dig1',
+      text: '<b>Neu:</b> Treffen im Park',
+    });
+    await t.meetings.runGroupJobs();
+    await t.meetings.runGroupJobs();
+    const [digest] = await digests();
+    expect(await digests()).toHaveLength(1);
+    expect(digest!.subject).toBe('Neue Nachrichten im Gruppenraum: Digest <Runde>');
+    expect(digest!.text).toContain('<b>Neu:</b> Treffen im Park');
+    expect(digest!.text).not.toContain('Meine eigene Nachricht');
+    expect(digest!.html).toContain('&lt;b&gt;Neu:&lt;/b&gt;');
+    expect(digest!.html).not.toMatch(/<img/i);
+
+    // A day later, new messages: one more digest; then the link in it switches them off.
+    await w.hostClient.post(`/api/meetings/${carlaSeries.id}/group/messages`, {
+      clientId: 'host-dig2',
+      text: 'Noch was',
+    });
+    t.clock.advance(25 * 60 * 60 * 1000);
+    await t.meetings.runGroupJobs();
+    const second = (await digests())[1]!;
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(second.text)?.[1] ?? '';
+    expect((await t.client().post('/api/group/digest/stop', { token })).statusCode).toBe(204);
+    expect((await t.client().post('/api/group/digest/stop', { token: 'x'.repeat(43) })).statusCode).toBe(404);
+    expect((await carlaApi.list()).json()).toMatchObject({ digest: false });
+    await w.hostClient.post(`/api/meetings/${carlaSeries.id}/group/messages`, {
+      clientId: 'host-dig3',
+      text: 'Und noch',
+    });
+    t.clock.advance(25 * 60 * 60 * 1000);
+    await t.meetings.runGroupJobs();
+    expect(await digests()).toHaveLength(2);
+  });
 });

@@ -10,7 +10,8 @@ import { createAuditService } from '../audit/audit-service.js';
 import { createGroupSpaceRepo } from '../group-space/group-space-repo.js';
 import { groupSpaceRoutes } from '../group-space/group-space-routes.js';
 import { createGroupSpaceService } from '../group-space/group-space-service.js';
-import { startGroupSpaceRetention } from '../group-space/group-space-retention.js';
+import { stopGroupDigest } from '../group-space/group-space-digest.js';
+import { startGroupSpaceJobs } from '../group-space/group-space-jobs.js';
 import { createInvitationMailer } from '../invitations/invitations-mail.js';
 import { createInvitationsRepo } from '../invitations/invitations-repo.js';
 import { invitationsRoutes } from '../invitations/invitations-routes.js';
@@ -64,6 +65,8 @@ export interface MeetingsModule {
   entryResolver: MeetingsEntryResolver;
   /** The public entry points' service (the phone gateway reports PIN guessing through it). */
   join: JoinService;
+  /** One pass of the group space's retention and digests (the job also runs hourly on its own). */
+  runGroupJobs(): Promise<{ deleted: number; digests: number }>;
   /** Stops the jobs. Idempotent. */
   close(): Promise<void>;
 }
@@ -133,7 +136,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
   });
   const groupRepo = createGroupSpaceRepo(db);
   const groups = createGroupSpaceService({ repo: groupRepo, join, access, invitations, now });
-  const groupRetention = startGroupSpaceRetention({ repo: groupRepo, now, logger });
+  const groupJobs = startGroupSpaceJobs({ db, repo: groupRepo, outbox, settings, baseUrl, now, logger });
   const calendar = createCalendarService({ db, repo: createCalendarRepo(db), access, audit, baseUrl, now });
 
   const jobs = startMeetingsJobs({
@@ -155,7 +158,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     invitationsRoutes({ http: auth, invitations: invitationsService }),
     joinRoutes({ join, baseUrl, now }),
     calendarRoutes({ http: auth, calendar }),
-    groupSpaceRoutes({ http: auth, groups }),
+    groupSpaceRoutes({ http: auth, groups, stopDigest: (token) => stopGroupDigest(db, token) }),
   ];
   // One encapsulating plugin: the Origin check and the CSV body parser apply to exactly these routes.
   const api: FastifyPluginAsync = (app) => {
@@ -179,8 +182,9 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     entryResolver,
     join,
     runJobs: () => jobs.runOnce(),
+    runGroupJobs: () => groupJobs.runOnce(),
     close: async () => {
-      groupRetention.close();
+      groupJobs.close();
       await jobs.close();
     },
   };

@@ -29,6 +29,8 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
   const [failure, setFailure] = useState('');
   const [status, setStatus] = useState('');
   const [removing, setRemoving] = useState<GroupMessage | undefined>(undefined);
+  /** The switch as the person set it, until the server's page says so too. */
+  const [digestOn, setDigestOn] = useState<boolean | undefined>(undefined);
 
   if (query.status === 'failed' && query.error && !query.data) {
     return (
@@ -137,6 +139,28 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
           </ol>
         )}
       </section>
+      {query.data.digest !== undefined && (
+        <div className="card">
+          <label className="checkbox-row">
+            <input
+              type="checkbox"
+              checked={digestOn ?? query.data.digest}
+              onChange={(event) => {
+                const enabled = event.target.checked;
+                setDigestOn(enabled);
+                void groups.setDigest(enabled).then(
+                  () => setStatus(t('group.digestSaved')),
+                  (error: unknown) => {
+                    setDigestOn(undefined);
+                    setFailure(problem(toApiError(error)));
+                  },
+                );
+              }}
+            />{' '}
+            {t('group.digestLabel')}
+          </label>
+        </div>
+      )}
       <section className="card" aria-labelledby="group-write-heading">
         <h2 id="group-write-heading">{t('group.writeHeading')}</h2>
         <form

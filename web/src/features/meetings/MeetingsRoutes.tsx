@@ -4,6 +4,7 @@ import { router } from '../../core/router';
 import { matchPath } from '../../core/router-fns';
 import { useStore } from '../../ui/use-store';
 import { registerMeetingsTexts } from './i18n/meetings-i18n';
+import { GroupDigestStopPage } from './GroupDigestStopPage';
 import { GroupSpacePage } from './GroupSpacePage';
 import { InvitationsPage } from './InvitationsPage';
 import { MeetingDetailPage } from './MeetingDetailPage';
@@ -26,6 +27,11 @@ const routes: Array<[pattern: string, render: (params: Record<string, string>) =
 /** `/j/<token>/gruppe`: an invitee's way into the group space of their series (no account). */
 export function InviteeGroupSpace({ token }: { token: string }) {
   return <GroupSpacePage key={token} access={{ kind: 'invitee', token }} />;
+}
+
+/** `/gruppe/abbestellen#token=…`: the digest mail's opt-out (no account). */
+export function GroupDigestStop() {
+  return <GroupDigestStopPage />;
 }
 
 /** `/treffen/…`: planning, a meeting's page, editing and invitations (logged in; RequireUser has checked). */

@@ -14,6 +14,8 @@ export interface GroupPage {
   title: string;
   messages: GroupMessage[];
   hasOlder: boolean;
+  /** For invitees: whether they get the daily email summary. */
+  digest?: boolean;
 }
 
 /** Who opens the space: an invitee with the personal link's token, or a host of the series (logged in). */
@@ -34,6 +36,8 @@ export function groupSpaceApi(access: GroupAccess) {
       }),
     post: (clientId: string, text: string) =>
       api.post<GroupMessage>(`${base}/messages`, { clientId, text }, options),
+    setDigest: (enabled: boolean) =>
+      api.request<undefined>('PUT', `${base}/digest`, { ...options, body: { enabled } }),
     remove: (messageId: string) =>
       api.request<undefined>('DELETE', `${base}/messages/${encodeURIComponent(messageId)}`, options),
   };

@@ -33,6 +33,8 @@ export interface GroupMessageView {
   text: string;
   removed: boolean;
   createdAt: string;
+  /** For hosts only: the invitation behind an invitee's message, to remove the person from the space. */
+  authorInvitationId?: string;
 }
 
 const PAGE_SIZE = 50;
@@ -51,6 +53,9 @@ export function presentMessage(viewer: GroupViewer, message: GroupMessageRecord)
     text: message.deletedAt ? '' : message.text,
     removed: message.deletedAt !== null,
     createdAt: message.createdAt.toISOString(),
+    ...(viewer.role === 'host' && message.authorKey.startsWith('invitation:')
+      ? { authorInvitationId: message.authorKey.slice('invitation:'.length) }
+      : {}),
   };
 }
 

@@ -85,6 +85,8 @@ describe('the group space of a series', () => {
     ).toBe(201);
     const seen = (await w.hostClient.get(`${hostPath()}/messages`)).json<Page>();
     expect(seen.title).toBe('Gesprächskreis');
+    expect(seen.messages[0]?.authorInvitationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await annaApi.list()).json<Page>().messages[0]?.authorInvitationId).toBeUndefined();
     expect(seen.messages.map((m) => [m.author.name, m.author.role, m.text, m.mine])).toEqual([
       ['Anna A.', 'invitee', 'Ich bringe Kuchen mit.', false],
       ['Hanna Host', 'host', 'Danke!', true],

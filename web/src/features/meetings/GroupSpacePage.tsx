@@ -30,6 +30,7 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
   const [status, setStatus] = useState('');
   const [removing, setRemoving] = useState<GroupMessage | undefined>(undefined);
   /** The switch as the person set it, until the server's page says so too. */
+  const [removingPerson, setRemovingPerson] = useState<GroupMessage | undefined>(undefined);
   const [digestOn, setDigestOn] = useState<boolean | undefined>(undefined);
 
   if (query.status === 'failed' && query.error && !query.data) {
@@ -94,6 +95,16 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
     }
   };
 
+  const removePerson = async (message: GroupMessage) => {
+    setRemovingPerson(undefined);
+    try {
+      await groups.removePerson(message.authorInvitationId ?? '');
+      setStatus(t('group.personRemoved', { name: message.author.name }));
+    } catch (error) {
+      setFailure(problem(toApiError(error)));
+    }
+  };
+
   return (
     <Page title={t('group.title')}>
       <p className="lead">{t('group.intro', { title: query.data.title })}</p>
@@ -125,14 +136,27 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
                     <LinkifiedText text={message.text} />
                   </p>
                 )}
-                {access.kind === 'host' && !message.removed && (
-                  <button
-                    type="button"
-                    className="button button-danger-outline"
-                    onClick={() => setRemoving(message)}
-                  >
-                    {t('group.remove')}
-                  </button>
+                {access.kind === 'host' && (
+                  <div className="actions">
+                    {!message.removed && (
+                      <button
+                        type="button"
+                        className="button button-danger-outline"
+                        onClick={() => setRemoving(message)}
+                      >
+                        {t('group.remove')}
+                      </button>
+                    )}
+                    {message.authorInvitationId && (
+                      <button
+                        type="button"
+                        className="button button-danger-outline"
+                        onClick={() => setRemovingPerson(message)}
+                      >
+                        {t('group.removePerson', { name: message.author.name })}
+                      </button>
+                    )}
+                  </div>
                 )}
               </li>
             ))}
@@ -194,6 +218,14 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
         confirmLabel={t('group.remove')}
         onConfirm={() => removing && void remove(removing)}
         onCancel={() => setRemoving(undefined)}
+      />
+      <ConfirmDialog
+        open={removingPerson !== undefined}
+        title={t('group.removePersonTitle', { name: removingPerson?.author.name ?? '' })}
+        text={t('group.removePersonText')}
+        confirmLabel={t('group.removePersonConfirm')}
+        onConfirm={() => removingPerson && void removePerson(removingPerson)}
+        onCancel={() => setRemovingPerson(undefined)}
       />
     </Page>
   );

@@ -8,6 +8,7 @@ export interface GroupMessage {
   text: string;
   removed: boolean;
   createdAt: string;
+  authorInvitationId?: string;
 }
 
 export interface GroupPage {
@@ -38,6 +39,11 @@ export function groupSpaceApi(access: GroupAccess) {
       api.post<GroupMessage>(`${base}/messages`, { clientId, text }, options),
     setDigest: (enabled: boolean) =>
       api.request<undefined>('PUT', `${base}/digest`, { ...options, body: { enabled } }),
+    removePerson: (invitationId: string) =>
+      api.request<undefined>('PUT', `${base}/members/${encodeURIComponent(invitationId)}`, {
+        ...options,
+        body: { removed: true },
+      }),
     remove: (messageId: string) =>
       api.request<undefined>('DELETE', `${base}/messages/${encodeURIComponent(messageId)}`, options),
   };

@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * What a participant's page hears, by frequency: every remote audio track the page receives is fed into a WebAudio
+ * analyser (fftSize 8192) and the level at a tone's frequency is read (dB). Install before the app loads.
+ * Measured through an AudioBridge room (../shared/docs/testing-media.md): a heard tone is about -30 dB, an absent one
+ * below -100 dB; HEARD and SILENT leave a wide margin either side.
+ */
+export const HEARD_DB = -60;
+export const SILENT_DB = -85;
+
+export async function installEars(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tracks: MediaStreamTrack[] = [];
+    const w = window as unknown as {
+      __earTracks: MediaStreamTrack[];
+      __earLevels: (frequencies: number[]) => Promise<number[]>;
+    };
+    w.__earTracks = tracks;
+    const Original = window.RTCPeerConnection;
+    const Wrapped = function (this: unknown, config?: RTCConfiguration) {
+      const pc = new Original(config);
+      pc.addEventListener('track', (event) => {
+        if (event.track.kind === 'audio') {
+          tracks.push(event.track);
+        }
+      });
+      return pc;
+    } as unknown as typeof RTCPeerConnection;
+    Wrapped.prototype = Original.prototype;
+    window.RTCPeerConnection = Wrapped;
+    let context: AudioContext | undefined;
+    w.__earLevels = async (frequencies) => {
+      context ??= new AudioContext();
+      await context.resume();
+      const live = tracks.filter((track) => track.readyState === 'live');
+      const levels = frequencies.map(() => -200);
+      for (const track of live) {
+        const source = context.createMediaStreamSource(new MediaStream([track]));
+        const analyser = context.createAnalyser();
+        analyser.fftSize = 8192;
+        analyser.smoothingTimeConstant = 0;
+        source.connect(analyser);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const data = new Float32Array(analyser.frequencyBinCount);
+        analyser.getFloatFrequencyData(data);
+        const binWidth = context.sampleRate / analyser.fftSize;
+        frequencies.forEach((frequency, index) => {
+          const bin = Math.round(frequency / binWidth);
+          const peak = Math.max(data[bin - 1] ?? -200, data[bin] ?? -200, data[bin + 1] ?? -200);
+          levels[index] = Math.max(levels[index] ?? -200, peak);
+        });
+        source.disconnect();
+      }
+      return levels;
+    };
+  });
+}
+
+/** dB at each frequency in what the page hears right now. */
+export async function levels(page: Page, frequencies: number[]): Promise<number[]> {
+  return page.evaluate(
+    (f) => (window as unknown as { __earLevels: (f: number[]) => Promise<number[]> }).__earLevels(f),
+    frequencies,
+  );
+}
+
+/** Whether the page hears `frequency`, polled until it does (or `timeoutMs`). */
+export async function hears(page: Page, frequency: number, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [level = -200] = await levels(page, [frequency]);
+    if (level > HEARD_DB) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `frequency` has gone quiet for the page, polled until it has (or `timeoutMs`). */
+export async function silent(page: Page, frequency: number, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [level = 0] = await levels(page, [frequency]);
+    if (level < SILENT_DB) {
+      return true;
+    }
+  }
+  return false;
+}

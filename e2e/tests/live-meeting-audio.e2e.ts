@@ -1,0 +1,219 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations } from '../support/axe.js';
+import { ApiSession, createHost, type TestHost } from '../support/api-session.js';
+import { launchParticipant, type Participant } from '../support/browser.js';
+import { hears, installEars, silent } from '../support/ears.js';
+import { findLink, waitForMail } from '../support/mail.js';
+import { toneFile } from '../support/tones.js';
+
+const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
+const adminEmail = inject('adminEmail');
+const adminPassword = inject('adminPassword');
+
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const A = 440;
+const B = 1000;
+const C = 1700;
+
+/** "Now" in Berlin as the meeting form takes it (YYYY-MM-DDTHH:mm). */
+function berlinNow(offsetMs = 0): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(new Date(Date.now() + offsetMs))
+    .replace(' ', 'T');
+}
+
+/** Records every signalling message the page receives (to check what a waiting client learnt). */
+async function recordSignalling(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const received: string[] = [];
+    (window as unknown as { __received: string[] }).__received = received;
+    const Original = window.WebSocket;
+    const Wrapped = function (this: unknown, url: string | URL, protocols?: string | string[]) {
+      const socket = new Original(url, protocols);
+      socket.addEventListener('message', (event: MessageEvent<string>) => received.push(event.data));
+      return socket;
+    } as unknown as typeof WebSocket;
+    Object.assign(Wrapped, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+    Wrapped.prototype = Original.prototype;
+    window.WebSocket = Wrapped;
+  });
+}
+
+async function receivedTypes(page: Page): Promise<string[]> {
+  const raw = await page.evaluate(() => (window as unknown as { __received: string[] }).__received);
+  return raw.map((text) => (JSON.parse(text) as { type: string }).type);
+}
+
+/** The pre-join page: name, consent, "Beitreten" — by keyboard where the test says so. */
+async function joinFromPreJoin(page: Page, name: string): Promise<void> {
+  const nameField = page.getByRole('textbox', { name: 'Ihr Name' });
+  await nameField.waitFor({ timeout: 20_000 });
+  await nameField.fill(name);
+  const consent = page.getByLabel('Ich bin einverstanden, mit Ton, Bild und Chat teilzunehmen.');
+  if (await consent.isVisible()) {
+    await consent.check();
+  }
+  await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
+}
+
+async function inRoom(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Verlassen' }).waitFor({ timeout: 30_000 });
+}
+
+async function microphoneOn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Mikrofon/ }).click();
+}
+
+describe('live meeting: three people with their own tones, waiting room, host mute, lock and removal', () => {
+  let host: TestHost;
+  let meetingId = '';
+  let bLink = '';
+  let cLink = '';
+  let dLink = '';
+  let a: Participant;
+  let b: Participant;
+  let c: Participant;
+
+  beforeAll(async () => {
+    host = await createHost(
+      { baseUrl, mailDir, adminEmail, adminPassword },
+      { organisation: `Live ${run}`, host: `Hanna ${run}`, email: `hanna.live.${run}@example.org` },
+    );
+    const session = new ApiSession(baseUrl);
+    await session.login(host.email, host.password);
+    const meeting = await session.request<{ id: string; meetingId: string }>('POST', '/api/meetings', {
+      organisationId: host.organisationId,
+      title: `Abendrunde ${run}`,
+      start: berlinNow(60_000),
+      durationMinutes: 120,
+      passcode: null,
+      settings: { waitingRoom: true, joinBeforeHost: false, muteOnEntry: false, cameraOffOnEntry: true },
+    });
+    meetingId = meeting.meetingId;
+    const people = ['bea', 'carl', 'dora'].map((name) => `${name}.${run}@example.org`);
+    await session.request('POST', `/api/meetings/${meeting.id}/invitations`, {
+      invitees: people.map((email, index) => ({ email, name: ['Bea', 'Carl', 'Dora'][index] })),
+    });
+    const links = await Promise.all(
+      people.map(
+        async (email) => findLink(await waitForMail(mailDir, (m) => m.to.includes(email)), '/j/') ?? '',
+      ),
+    );
+    [bLink = '', cLink = '', dLink = ''] = links;
+    [a, b, c] = await Promise.all([
+      launchParticipant({ audioFile: toneFile(A) }),
+      launchParticipant({ audioFile: toneFile(B) }),
+      launchParticipant({ audioFile: toneFile(C), width: 360 }),
+    ]);
+    for (const person of [a, b, c]) {
+      await installEars(person.page);
+    }
+    await recordSignalling(c.page);
+  });
+  afterAll(async () => {
+    await Promise.all([a, b, c].map((person) => person?.close()));
+  });
+
+  it('lets the host open the room and a guest in from the waiting room; each hears the other, not itself', async () => {
+    await a.page.goto(`${baseUrl}/anmelden`);
+    await a.page.getByLabel('E-Mail-Adresse').fill(host.email);
+    await a.page.getByLabel('Passwort', { exact: true }).fill(host.password);
+    await a.page.getByRole('button', { name: 'Anmelden', exact: true }).last().click();
+    await expect.poll(() => new URL(a.page.url()).pathname).not.toBe('/anmelden');
+    await a.page.goto(`${baseUrl}/raum/${meetingId}`);
+    await joinFromPreJoin(a.page, 'Hanna');
+    await inRoom(a.page);
+    await microphoneOn(a.page);
+
+    await b.page.goto(bLink);
+    await joinFromPreJoin(b.page, 'Bea');
+    await b.page.getByText('Bitte warten Sie einen Moment.').waitFor({ timeout: 20_000 });
+    await a.page
+      .getByRole('button', { name: /Hereinlassen/ })
+      .first()
+      .click();
+    await inRoom(b.page);
+    await microphoneOn(b.page);
+
+    expect(await hears(a.page, B)).toBe(true);
+    expect(await hears(b.page, A)).toBe(true);
+    expect(await silent(a.page, A)).toBe(true);
+    expect(await silent(b.page, B)).toBe(true);
+  });
+
+  it('keeps a waiting guest in the dark: no roster, title, chat or media until admitted', async () => {
+    await c.page.goto(cLink);
+    expect(await accessibilityViolations(c.page)).toEqual([]);
+    await joinFromPreJoin(c.page, 'Carl');
+    await c.page.getByText('Bitte warten Sie einen Moment.').waitFor({ timeout: 20_000 });
+    expect(await accessibilityViolations(c.page)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const types = await receivedTypes(c.page);
+    expect(types.filter((type) => !['room.joined', 'room.waiting', 'pong', 'ping'].includes(type))).toEqual(
+      [],
+    );
+    expect(await silent(c.page, A, 3000)).toBe(true);
+
+    await a.page
+      .getByRole('button', { name: /Hereinlassen/ })
+      .first()
+      .click();
+    await inRoom(c.page);
+    await microphoneOn(c.page);
+    expect(await hears(c.page, A)).toBe(true);
+    expect(await hears(c.page, B)).toBe(true);
+    expect(await hears(a.page, C)).toBe(true);
+    expect(await silent(c.page, C)).toBe(true);
+    expect(await accessibilityViolations(c.page)).toEqual([]);
+  });
+
+  it('mutes B for everyone when the host says so', async () => {
+    const actionsForBea = a.page.getByRole('button', { name: /Aktionen für Bea/ });
+    if (!(await actionsForBea.isVisible())) {
+      await a.page.getByRole('button', { name: /^Teilnehmende/ }).click();
+    }
+    await actionsForBea.click();
+    await a.page.getByRole('button', { name: 'Mikrofon ausschalten', exact: true }).click();
+    expect(await silent(a.page, B)).toBe(true);
+    expect(await silent(c.page, B)).toBe(true);
+    expect(await hears(c.page, A)).toBe(true);
+    await b.page.getByText('Die Gruppenleitung hat Ihr Mikrofon ausgeschaltet.').first().waitFor();
+  });
+
+  it('refuses a new invitee once the host locked the meeting, and keeps a removed person out', async () => {
+    await a.page.getByRole('button', { name: /Treffen abschließen/ }).click();
+    const d = await launchParticipant();
+    try {
+      await d.page.goto(dLink);
+      await joinFromPreJoin(d.page, 'Dora');
+      await d.page
+        .getByRole('heading', { name: 'Das Treffen ist abgeschlossen' })
+        .waitFor({ timeout: 20_000 });
+    } finally {
+      await d.close();
+    }
+
+    await a.page.getByRole('button', { name: /Aktionen für Carl/ }).click();
+    await a.page.getByRole('button', { name: 'Aus dem Treffen entfernen' }).click();
+    await a.page.getByRole('button', { name: 'Ja, Carl entfernen' }).click();
+    await c.page
+      .getByRole('heading', { name: 'Sie wurden aus dem Treffen entfernt' })
+      .waitFor({ timeout: 20_000 });
+    await a.page.getByRole('button', { name: /Treffen abschließen/ }).click();
+    await expect.poll(() => a.page.getByText('Das Treffen ist offen.').isVisible()).toBe(true);
+    await c.page.goto(cLink);
+    await joinFromPreJoin(c.page, 'Carl');
+    await c.page
+      .getByRole('heading', { name: 'Sie wurden aus dem Treffen entfernt' })
+      .waitFor({ timeout: 20_000 });
+  });
+});

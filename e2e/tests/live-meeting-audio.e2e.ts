@@ -120,7 +120,7 @@ describe('live meeting: three people with their own tones, waiting room, host mu
     await recordSignalling(c.page);
   });
   afterAll(async () => {
-    await Promise.all([a, b, c].map((person) => person?.close()));
+    await Promise.all([a, b, c].map((person) => person.close()));
   });
 
   it('lets the host open the room and a guest in from the waiting room; each hears the other, not itself', async () => {

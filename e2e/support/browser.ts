@@ -33,11 +33,21 @@ export interface Participant {
  * Only loopback is reachable: every request to another host fails the test.
  */
 export async function launchParticipant(
-  options: { audioFile?: string; width?: number; locale?: string; denyMedia?: boolean } = {},
+  options: {
+    audioFile?: string;
+    width?: number;
+    locale?: string;
+    denyMedia?: boolean;
+    /** Screen sharing without a picker: Chromium shares the whole (virtual) screen. */
+    screenShare?: boolean;
+  } = {},
 ): Promise<Participant> {
   const args = [...chromiumFlags];
   if (options.audioFile) {
     args.push(`--use-file-for-fake-audio-capture=${options.audioFile}`);
+  }
+  if (options.screenShare) {
+    args.push('--auto-select-desktop-capture-source=Entire screen', '--enable-usermedia-screen-capturing');
   }
   if (options.denyMedia) {
     args.splice(args.indexOf('--use-fake-ui-for-media-stream'), 1);

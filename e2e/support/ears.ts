@@ -17,9 +17,12 @@ export async function installEars(page: Page): Promise<void> {
       __earLevels: (frequencies: number[]) => Promise<number[]>;
     };
     w.__earTracks = tracks;
+    const pcs: RTCPeerConnection[] = [];
+    (window as unknown as { __earPcs: RTCPeerConnection[] }).__earPcs = pcs;
     const Original = window.RTCPeerConnection;
     const Wrapped = function (this: unknown, config?: RTCConfiguration) {
       const pc = new Original(config);
+      pcs.push(pc);
       pc.addEventListener('track', (event) => {
         if (event.track.kind === 'audio') {
           tracks.push(event.track);
@@ -87,4 +90,22 @@ export async function silent(page: Page, frequency: number, timeoutMs = 15_000):
     }
   }
   return false;
+}
+
+/** Frames decoded so far by each video stream the page receives. */
+export async function videoFramesDecoded(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const frames: number[] = [];
+    for (const pc of (window as unknown as { __earPcs: RTCPeerConnection[] }).__earPcs) {
+      if (pc.connectionState === 'closed') {
+        continue;
+      }
+      (await pc.getStats()).forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (report.type === 'inbound-rtp' && report.kind === 'video') {
+          frames.push(report.framesDecoded ?? 0);
+        }
+      });
+    }
+    return frames;
+  });
 }

@@ -109,3 +109,8 @@ export async function videoFramesDecoded(page: Page): Promise<number[]> {
     return frames;
   });
 }
+
+/** How many remote audio tracks the page has received so far (a new connection brings a new one). */
+export async function audioTracksReceived(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __earTracks: MediaStreamTrack[] }).__earTracks.length);
+}

@@ -88,17 +88,22 @@ describe('group space: an invitee writes between meetings, the host reads it', (
     await page.getByLabel('Passwort', { exact: true }).fill(host.password);
     await page.getByRole('button', { name: 'Anmelden', exact: true }).last().click();
     await expect.poll(() => new URL(page.url()).pathname).not.toBe('/anmelden');
-    await page.goto(`${baseUrl}/treffen/${meetingId}`);
-    await page.getByRole('link', { name: 'Zum Gruppenraum' }).click();
+    // From the dashboard: one link per date of the series.
+    await page
+      .getByRole('link', { name: `Gruppenraum von Gesprächskreis ${run}` })
+      .first()
+      .click();
     await expect.poll(() => heading(page)).toBe('Gruppenraum');
-    await expect.poll(() => page.getByText('Ida Invitee').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.group-message strong').getByText('Ida Invitee').isVisible())
+      .toBe(true);
     expect(
       await page.getByText('<img src=x onerror="window.__pwned = 2">', { exact: false }).isVisible(),
     ).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     await expectAccessible(page, `${baseUrl}/treffen/${meetingId}/gruppe`, (p) =>
-      p.getByText('Ida Invitee').waitFor(),
+      p.locator('.group-message strong').getByText('Ida Invitee').waitFor(),
     );
     await page.getByRole('button', { name: 'Nachricht entfernen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Nachricht entfernen' }).click();
@@ -109,5 +114,31 @@ describe('group space: an invitee writes between meetings, the host reads it', (
     await expectAccessible(invitee.page, `${baseUrl}${groupPath}`, (p) =>
       p.locator('.group-message').first().waitFor(),
     );
+  });
+
+  it('lets the host take the invitee out of the space and back in, by keyboard', async () => {
+    const { page } = hostBrowser;
+    const members = page.locator('.group-members');
+    await members.getByRole('button', { name: 'Ida Invitee aus dem Gruppenraum nehmen' }).focus();
+    await page.keyboard.press('Enter');
+    // The dialog starts on "Abbrechen"; Tab reaches the confirming button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => members.getByText('nicht im Gruppenraum').isVisible()).toBe(true);
+
+    await invitee.page.goto(`${baseUrl}${groupPath}`);
+    await expect
+      .poll(() =>
+        invitee.page
+          .getByText('Die Gruppenleitung hat Sie aus diesem Gruppenraum genommen.', { exact: false })
+          .isVisible(),
+      )
+      .toBe(true);
+
+    await members.getByRole('button', { name: 'Ida Invitee wieder in den Gruppenraum lassen' }).click();
+    await expect.poll(() => members.getByText('nicht im Gruppenraum').count()).toBe(0);
+    await invitee.page.reload();
+    await expect.poll(() => heading(invitee.page)).toBe('Gruppenraum');
+    await expect.poll(() => invitee.page.getByLabel('Ihre Nachricht').isVisible()).toBe(true);
   });
 });

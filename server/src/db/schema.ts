@@ -21,6 +21,7 @@ export interface DB {
   live_room_memory: LiveRoomMemoryTable;
   group_space_messages: GroupSpaceMessagesTable;
   group_space_members: GroupSpaceMembersTable;
+  group_space_host_digests: GroupSpaceHostDigestsTable;
 }
 
 export interface InstanceSettingsTable {
@@ -256,6 +257,15 @@ export interface GroupSpaceMessagesTable {
 export interface GroupSpaceMembersTable {
   invitation_id: string;
   removed_at: NullableTimestamp;
+  digest: ColumnType<boolean, boolean | undefined, boolean>;
+  digest_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  last_digest_seq: ColumnType<string, string | number | undefined, string | number>;
+  last_digest_at: NullableTimestamp;
+}
+
+export interface GroupSpaceHostDigestsTable {
+  meeting_id: string;
+  user_id: string;
   digest: ColumnType<boolean, boolean | undefined, boolean>;
   digest_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   last_digest_seq: ColumnType<string, string | number | undefined, string | number>;

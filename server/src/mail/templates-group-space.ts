@@ -10,6 +10,8 @@ export interface GroupDigestContent {
   moreMessages: number;
   timeZone: string;
   optOutUrl: string;
+  /** Hosts log in and get the space's address; invitees reach it through their personal link (never in a mail). */
+  hostSpaceUrl?: string;
 }
 
 const words = {
@@ -18,6 +20,7 @@ const words = {
     intro: (title: string) => `im Gruppenraum von „${title}“ gibt es neue Nachrichten:`,
     more: (count: number) => `… und ${count} weitere.`,
     read: 'Lesen und antworten Sie über den persönlichen Link aus Ihrer Einladung; dort finden Sie „Zum Gruppenraum“.',
+    readHost: 'Lesen und antworten (nach der Anmeldung):',
     optOut: 'Diese Zusammenfassung nicht mehr bekommen',
   },
   en: {
@@ -25,6 +28,7 @@ const words = {
     intro: (title: string) => `there are new messages in the group space of “${title}”:`,
     more: (count: number) => `… and ${count} more.`,
     read: 'Read and answer through the personal link in your invitation; there you find “Open the group space”.',
+    readHost: 'Read and answer (after logging in):',
     optOut: 'Stop these summaries',
   },
 } as const;
@@ -54,7 +58,7 @@ export function renderGroupDigest(
           lines: cleanMailText(message.text, 2000).split('\n'),
         })),
         ...(content.moreMessages > 0 ? [{ lines: [w.more(content.moreMessages)] }] : []),
-        { lines: [w.read] },
+        { lines: content.hostSpaceUrl ? [w.readHost, content.hostSpaceUrl] : [w.read] },
       ],
       action: { label: w.optOut, url: content.optOutUrl },
       after: [],

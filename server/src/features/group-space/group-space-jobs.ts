@@ -1,25 +1,43 @@
 import { describeError, type Logger } from '../../lib/logger.js';
+import type { SettingsService } from '../settings/settings-service.js';
 import { sendGroupDigests, type GroupDigestDeps } from './group-space-digest.js';
+import { retentionCutoff } from './group-space-fns.js';
 import type { GroupSpaceRepo } from './group-space-repo.js';
 
-/** Group space messages are kept 30 days after they were written (docs/privacy/retention.md). */
-export const GROUP_MESSAGE_RETENTION_DAYS = 30;
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Deletes old messages and sends due digests, now and then hourly until closed. */
+/**
+ * Deletes messages older than the platform's chat retention (setting `chatRetentionDays`, default 30;
+ * docs/privacy/retention.md) and sends due digests, now and then hourly until closed. Passes never overlap.
+ */
 export function startGroupSpaceJobs(
-  deps: GroupDigestDeps & { repo: Pick<GroupSpaceRepo, 'deleteCreatedBefore'>; logger: Logger },
+  deps: GroupDigestDeps & {
+    repo: Pick<GroupSpaceRepo, 'deleteCreatedBefore'>;
+    settings: Pick<SettingsService, 'get'>;
+    logger: Logger;
+  },
 ): { runOnce(): Promise<{ deleted: number; digests: number }>; close(): void } {
-  const runOnce = async () => ({
-    deleted: await deps.repo.deleteCreatedBefore(
-      new Date(deps.now().getTime() - GROUP_MESSAGE_RETENTION_DAYS * 24 * HOUR_MS),
-    ),
-    digests: await sendGroupDigests(deps),
-  });
+  const runOnce = async () => {
+    const { chatRetentionDays } = await deps.settings.get();
+    return {
+      deleted: await deps.repo.deleteCreatedBefore(retentionCutoff(deps.now(), chatRetentionDays)),
+      digests: await sendGroupDigests(deps),
+    };
+  };
+  let running = false;
   const run = () => {
-    runOnce().catch((error: unknown) => {
-      deps.logger.warn({ err: describeError(error) }, 'group space jobs failed');
-    });
+    if (running) {
+      return;
+    }
+    running = true;
+    runOnce()
+      .catch((error: unknown) => {
+        // Counts and error kinds only: never message text, names or addresses.
+        deps.logger.warn({ err: describeError(error) }, 'group space jobs failed');
+      })
+      .finally(() => {
+        running = false;
+      });
   };
   run();
   const timer = setInterval(run, HOUR_MS);

@@ -140,6 +140,46 @@ export function createGroupSpaceRepo(db: Database) {
         .execute();
     },
 
+    /** A host's own summary switch for one series (on until switched off). */
+    async hostDigestOn(meetingId: string, userId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('group_space_host_digests')
+        .select('digest')
+        .where('meeting_id', '=', meetingId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.digest ?? true;
+    },
+
+    async setHostDigest(meetingId: string, userId: string, digest: boolean): Promise<void> {
+      await db
+        .insertInto('group_space_host_digests')
+        .values({ meeting_id: meetingId, user_id: userId, digest })
+        .onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doUpdateSet({ digest }))
+        .execute();
+    },
+
+    /** The series' active invitees and whether the hosts took them out of the space. */
+    async members(
+      meetingId: string,
+    ): Promise<Array<{ invitationId: string; name: string; email: string; removed: boolean }>> {
+      const rows = await db
+        .selectFrom('meeting_invitations as i')
+        .leftJoin('group_space_members as g', 'g.invitation_id', 'i.id')
+        .select(['i.id', 'i.name', 'i.email', 'g.removed_at'])
+        .where('i.meeting_id', '=', meetingId)
+        .where('i.status', '=', 'active')
+        .orderBy('i.name')
+        .orderBy('i.email')
+        .execute();
+      return rows.map((row) => ({
+        invitationId: row.id,
+        name: row.name,
+        email: row.email,
+        removed: row.removed_at !== null,
+      }));
+    },
+
     /** Retention: messages written before `cutoff`. */
     async deleteCreatedBefore(cutoff: Date): Promise<number> {
       const result = await db

@@ -5,59 +5,42 @@ import type { InvitationsRepo } from '../invitations/invitations-repo.js';
 import type { JoinService } from '../invitations/join-service.js';
 import type { MeetingAggregate } from '../meetings/aggregate-fns.js';
 import type { MeetingsAccess } from '../meetings/meetings-access.js';
-import type { GroupMessageRecord, GroupSpaceRepo } from './group-space-repo.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import {
+  invitationIdOf,
+  invitationKey,
+  presentMessage,
+  userIdOf,
+  userKey,
+  type GroupMessageView,
+  type GroupViewer,
+} from './group-space-fns.js';
+import type { GroupSpaceRepo } from './group-space-repo.js';
+import type { GroupMessageInput } from './group-space-schemas.js';
+
+export type { GroupMessageView, GroupViewer } from './group-space-fns.js';
 
 export interface GroupSpaceDeps {
   repo: GroupSpaceRepo;
   join: Pick<JoinService, 'openInvitation'>;
   access: Pick<MeetingsAccess, 'forActor'>;
   invitations: Pick<InvitationsRepo, 'findById'>;
+  settings: Pick<SettingsService, 'get'>;
   now: () => Date;
 }
 
-/** Who is reading or writing, as decided from a personal link or a host's login. */
-export interface GroupViewer {
-  meetingId: string;
+export interface GroupPage {
   title: string;
-  authorKey: string;
-  authorName: string;
-  role: 'host' | 'invitee';
-}
-
-export interface GroupMessageView {
-  id: string;
-  seq: number;
-  author: { name: string; role: 'host' | 'invitee' };
-  mine: boolean;
-  /** Empty when removed. */
-  text: string;
-  removed: boolean;
-  createdAt: string;
-  /** For hosts only: the invitation behind an invitee's message, to remove the person from the space. */
-  authorInvitationId?: string;
+  messages: GroupMessageView[];
+  hasOlder: boolean;
+  digest: boolean;
+  digestDays: number;
+  retentionDays: number;
 }
 
 const PAGE_SIZE = 50;
 
 const noSpace = () => notFound('group_space');
-
-const invitationOf = (viewer: GroupViewer) =>
-  viewer.authorKey.startsWith('invitation:') ? viewer.authorKey.slice('invitation:'.length) : undefined;
-
-export function presentMessage(viewer: GroupViewer, message: GroupMessageRecord): GroupMessageView {
-  return {
-    id: message.id,
-    seq: message.seq,
-    author: { name: message.authorName, role: message.authorRole },
-    mine: message.authorKey === viewer.authorKey,
-    text: message.deletedAt ? '' : message.text,
-    removed: message.deletedAt !== null,
-    createdAt: message.createdAt.toISOString(),
-    ...(viewer.role === 'host' && message.authorKey.startsWith('invitation:')
-      ? { authorInvitationId: message.authorKey.slice('invitation:'.length) }
-      : {}),
-  };
-}
 
 /**
  * The message board of a series between its meetings. Invitees come in with their personal link (throttled and
@@ -79,6 +62,14 @@ export function createGroupSpaceService(deps: GroupSpaceDeps) {
     }
   };
 
+  const digestOn = async (viewer: GroupViewer): Promise<boolean> => {
+    const invitationId = invitationIdOf(viewer.authorKey);
+    if (invitationId) {
+      return deps.repo.digestOn(invitationId);
+    }
+    return deps.repo.hostDigestOn(viewer.meetingId, userIdOf(viewer.authorKey) ?? '');
+  };
+
   return {
     async asInvitee(token: string, source: string): Promise<GroupViewer> {
       const { invitation, aggregate } = await deps.join.openInvitation(token, source);
@@ -89,54 +80,55 @@ export function createGroupSpaceService(deps: GroupSpaceDeps) {
       return {
         meetingId: aggregate.meeting.id,
         title: aggregate.meeting.title,
-        authorKey: `invitation:${invitation.id}`,
+        authorKey: invitationKey(invitation.id),
         // Never derived from the email address: other members must not learn it.
         authorName: invitation.name || 'Gast',
         role: 'invitee',
       };
     },
 
+    /** Hosts, co-hosts, the organisation's other hosts and platform admins (meetings-access decides). */
     async asHost(actor: Actor, meetingId: string): Promise<GroupViewer> {
       const aggregate = await deps.access.forActor(actor, meetingId);
       seriesOnly(aggregate);
       return {
         meetingId,
         title: aggregate.meeting.title,
-        authorKey: `user:${actor.userId}`,
+        authorKey: userKey(actor.userId),
         authorName: actor.name,
         role: 'host',
       };
     },
 
-    async list(
-      viewer: GroupViewer,
-      beforeSeq: number | undefined,
-    ): Promise<{ title: string; messages: GroupMessageView[]; hasOlder: boolean; digest?: boolean }> {
+    async list(viewer: GroupViewer, beforeSeq: number | undefined): Promise<GroupPage> {
       const page = await deps.repo.page(viewer.meetingId, beforeSeq, PAGE_SIZE + 1);
       const hasOlder = page.length > PAGE_SIZE;
       const shown = hasOlder ? page.slice(1) : page;
-      const invitationId = invitationOf(viewer);
+      const settings = await deps.settings.get();
       return {
         title: viewer.title,
         messages: shown.map((m) => presentMessage(viewer, m)),
         hasOlder,
-        ...(invitationId ? { digest: await deps.repo.digestOn(invitationId) } : {}),
+        digest: await digestOn(viewer),
+        digestDays: settings.groupDigestDays,
+        retentionDays: settings.chatRetentionDays,
       };
     },
 
-    /** An invitee switches the daily email summary on or off. */
+    /** The reader switches their own email summary of this series on or off. */
     async setDigest(viewer: GroupViewer, enabled: boolean): Promise<void> {
-      const invitationId = invitationOf(viewer);
-      if (!invitationId) {
-        throw forbidden('Only invitees get the email summary.');
+      const invitationId = invitationIdOf(viewer.authorKey);
+      if (invitationId) {
+        await deps.repo.setDigest(invitationId, enabled);
+      } else {
+        await deps.repo.setHostDigest(viewer.meetingId, userIdOf(viewer.authorKey) ?? '', enabled);
       }
-      await deps.repo.setDigest(invitationId, enabled);
     },
 
     /** Committed before it is answered; the same client id again answers with the stored message. */
     async post(
       viewer: GroupViewer,
-      input: { clientId: string; text: string },
+      input: GroupMessageInput,
     ): Promise<{ message: GroupMessageView; created: boolean }> {
       const check = posting.take(viewer.authorKey);
       if (!check.allowed) {
@@ -165,7 +157,13 @@ export function createGroupSpaceService(deps: GroupSpaceDeps) {
       await deps.repo.remove(message.id, deps.now());
     },
 
-    /** Takes an invitee out of the space (their meeting invitation stays); `restore` lets them back. */
+    /** Hosts see who may use the space. */
+    async members(viewer: GroupViewer) {
+      requireHost(viewer);
+      return { items: await deps.repo.members(viewer.meetingId) };
+    },
+
+    /** Takes an invitee out of the space (their meeting invitation stays); `removed: false` lets them back. */
     async setPersonRemoved(viewer: GroupViewer, invitationId: string, removed: boolean): Promise<void> {
       requireHost(viewer);
       const invitation = await deps.invitations.findById(invitationId);

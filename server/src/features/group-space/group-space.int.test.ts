@@ -54,6 +54,12 @@ describe('the group space of a series', () => {
       }),
   });
   const hostPath = () => `/api/meetings/${series.id}/group`;
+  /** A new login: the tests below move the clock past the session lifetime. */
+  const loggedIn = async (user: { email: string; password: string }) => {
+    const client = t.client();
+    await client.login(user.email, user.password);
+    return client;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -91,6 +97,16 @@ describe('the group space of a series', () => {
       ['Anna A.', 'invitee', 'Ich bringe Kuchen mit.', false],
       ['Hanna Host', 'host', 'Danke!', true],
     ]);
+    // A host's writes need the session's CSRF token.
+    expect(
+      (
+        await w.hostClient.post(
+          `${hostPath()}/messages`,
+          { clientId: 'host-0002', text: 'x' },
+          { csrf: false },
+        )
+      ).json(),
+    ).toMatchObject({ error: 'csrf_failed' });
     // Other organisations' hosts see nothing of it.
     expect((await w.otherHostClient.get(`${hostPath()}/messages`)).statusCode).toBe(404);
   });
@@ -131,6 +147,16 @@ describe('the group space of a series', () => {
       204,
     );
     expect((await berndApi.list()).json()).toMatchObject({ error: 'removed_from_group' });
+    expect((await berndApi.post({ clientId: 'bernd-rm02', text: 'Noch da?' })).json()).toMatchObject({
+      error: 'removed_from_group',
+    });
+    const members = (await w.hostClient.get(`${hostPath()}/members`)).json<{
+      items: Array<{ invitationId: string; name: string; removed: boolean }>;
+    }>().items;
+    expect(members.map((m) => [m.name, m.removed])).toEqual([
+      ['Anna A.', false],
+      ['Bernd B.', true],
+    ]);
     await w.hostClient.put(`${hostPath()}/members/${berndId}`, { removed: false });
     expect((await berndApi.list()).statusCode).toBe(200);
 
@@ -191,6 +217,25 @@ describe('the group space of a series', () => {
     expect(digest!.text).not.toContain('Meine eigene Nachricht');
     expect(digest!.html).toContain('&lt;b&gt;Neu:&lt;/b&gt;');
     expect(digest!.html).not.toMatch(/<img/i);
+    // The host got one too, with Carla's message (not their own) and the address of the space.
+    const hostDigests = (await mailsTo(t.database.db, w.host.email)).filter(
+      (m) => m.template === 'group_digest' && m.subject.includes('Digest <Runde>'),
+    );
+    expect(hostDigests).toHaveLength(1);
+    expect(hostDigests[0]!.text).toContain('Meine eigene Nachricht');
+    expect(hostDigests[0]!.text).not.toContain('Treffen im Park');
+    expect(hostDigests[0]!.text).toContain(`/treffen/${carlaSeries.id}/gruppe`);
+    const hostToken = /#token=([A-Za-z0-9_-]+)/.exec(hostDigests[0]!.text)?.[1] ?? '';
+    expect((await t.client().post('/api/group/digest/stop', { token: hostToken })).statusCode).toBe(204);
+    expect((await w.hostClient.get(`/api/meetings/${carlaSeries.id}/group/messages`)).json()).toMatchObject({
+      digest: false,
+      digestDays: 1,
+      retentionDays: 30,
+    });
+    await w.hostClient.put(`/api/meetings/${carlaSeries.id}/group/digest`, { enabled: true });
+    expect((await w.hostClient.get(`/api/meetings/${carlaSeries.id}/group/messages`)).json()).toMatchObject({
+      digest: true,
+    });
 
     // A day later, new messages: one more digest; then the link in it switches them off.
     await w.hostClient.post(`/api/meetings/${carlaSeries.id}/group/messages`, {
@@ -211,5 +256,62 @@ describe('the group space of a series', () => {
     t.clock.advance(25 * 60 * 60 * 1000);
     await t.meetings.runGroupJobs();
     expect(await digests()).toHaveLength(2);
+  });
+
+  it('limits how fast one person posts', async () => {
+    const hostClient = await loggedIn(w.host);
+    const doraSeries = (
+      await hostClient.post('/api/series', weeklySeries(w.organisation.id, { title: 'Tempo' }))
+    ).json<MeetingJson>();
+    await hostClient.post(`/api/meetings/${doraSeries.id}/invitations`, {
+      invitees: [{ email: 'dora@example.org', name: 'Dora D.' }],
+    });
+    const dora = asInvitee(
+      invitee(joinTokenIn((await mailsTo(t.database.db, 'dora@example.org'))[0]!.text)!),
+    );
+    for (let index = 0; index < 10; index += 1) {
+      expect(
+        (await dora.post({ clientId: `dora-burst-${index}`, text: `Nachricht ${index}` })).statusCode,
+      ).toBe(201);
+    }
+    const refused = await dora.post({ clientId: 'dora-burst-x', text: 'Zu schnell' });
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advance(3_000);
+    expect((await dora.post({ clientId: 'dora-burst-x', text: 'Zu schnell' })).statusCode).toBe(201);
+    // The host's limit is their own.
+    expect(
+      (
+        await hostClient.post(`/api/meetings/${doraSeries.id}/group/messages`, {
+          clientId: 'host-tempo',
+          text: 'Hallo',
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+
+  it("deletes messages after the platform's chat retention period", async () => {
+    const admin = await loggedIn(w.admin);
+    expect((await admin.put('/api/admin/settings', { chatRetentionDays: 7 })).statusCode).toBe(200);
+    const before = await loggedIn(w.host);
+    await before.post(`${hostPath()}/messages`, { clientId: 'host-keep7', text: 'Eine Woche' });
+    t.clock.advance(6 * 86_400_000);
+    await t.meetings.runGroupJobs();
+    const hostClient = await loggedIn(w.host);
+    const kept = (await hostClient.get(`${hostPath()}/messages`)).json<Page>().messages.map((m) => m.text);
+    expect(kept).toContain('Eine Woche');
+    t.clock.advance(2 * 86_400_000);
+    expect((await t.meetings.runGroupJobs()).deleted).toBeGreaterThan(0);
+    expect((await (await loggedIn(w.host)).get(`${hostPath()}/messages`)).json<Page>()).toMatchObject({
+      messages: [],
+      retentionDays: 7,
+    });
+  });
+
+  it('never logs message text, names or addresses', () => {
+    const logged = t.logs.join('\n');
+    for (const secret of ['Kuchen', '<script>', 'Anna A.', 'anna@example.org', 'Treffen im Park', anna]) {
+      expect(logged).not.toContain(secret);
+    }
   });
 });

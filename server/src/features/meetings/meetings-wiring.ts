@@ -135,7 +135,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     now,
   });
   const groupRepo = createGroupSpaceRepo(db);
-  const groups = createGroupSpaceService({ repo: groupRepo, join, access, invitations, now });
+  const groups = createGroupSpaceService({ repo: groupRepo, join, access, invitations, settings, now });
   const groupJobs = startGroupSpaceJobs({ db, repo: groupRepo, outbox, settings, baseUrl, now, logger });
   const calendar = createCalendarService({ db, repo: createCalendarRepo(db), access, audit, baseUrl, now });
 

@@ -19,6 +19,10 @@ export const settingsSchema = z.object({
   defaultLanguage: z.enum(['de', 'en']),
   /** Platform admins must enrol a second factor before the admin API answers them. */
   requireAdminTotp: z.boolean(),
+  /** Days meeting chat and group space messages are kept after they were written (docs/privacy/retention.md). */
+  chatRetentionDays: z.number().int().min(1).max(365),
+  /** Group space email summaries: at most one per this many days and person. */
+  groupDigestDays: z.number().int().min(1).max(7),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,6 +34,8 @@ export const defaultSettings: Settings = {
   dialInNumbers: [],
   defaultLanguage: 'de',
   requireAdminTotp: false,
+  chatRetentionDays: 30,
+  groupDigestDays: 1,
 };
 
 /** Column `key` of each setting; snake_case as other readers of the table (SQL, later features) expect. */
@@ -41,6 +47,8 @@ export const settingKeys: Record<keyof Settings, string> = {
   dialInNumbers: 'dial_in_numbers',
   defaultLanguage: 'default_language',
   requireAdminTotp: 'require_admin_totp',
+  chatRetentionDays: 'chat_retention_days',
+  groupDigestDays: 'group_digest_days',
 };
 
 /** `PUT /api/admin/settings` takes any subset; fields left out keep their value. */

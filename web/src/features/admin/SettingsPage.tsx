@@ -41,6 +41,9 @@ function SettingsForm({ settings }: { settings: AdminSettings }) {
   const [rows, setRows] = useState<DialInRow[]>(() =>
     settings.dialInNumbers.map((number, index) => ({ ...number, key: index + 1 })),
   );
+  // Typed as text, so a half-typed number can be corrected before it is checked.
+  const [retention, setRetention] = useState(String(settings.chatRetentionDays));
+  const [digestDays, setDigestDays] = useState(String(settings.groupDigestDays));
   const form = useFormTask<AdminSettings>();
   const set = <K extends keyof AdminSettings>(key: K, value: AdminSettings[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -61,8 +64,18 @@ function SettingsForm({ settings }: { settings: AdminSettings }) {
         });
       }
     }
+    const wholeIn = (text: string, max: number) =>
+      /^\d{1,3}$/.test(text.trim()) && +text >= 1 && +text <= max;
+    if (!wholeIn(retention, 365)) {
+      problems.push({ field: 'settings-retention', message: t('admin.settings.chatRetentionDaysInvalid') });
+    }
+    if (!wholeIn(digestDays, 7)) {
+      problems.push({ field: 'settings-digest', message: t('admin.settings.groupDigestDaysInvalid') });
+    }
     const body: AdminSettings = {
       ...values,
+      chatRetentionDays: Number(retention),
+      groupDigestDays: Number(digestDays),
       associationName: values.associationName.trim(),
       dialInNumbers: rows.map((row) => ({ label: row.label.trim(), number: row.number.trim() })),
     };
@@ -143,6 +156,29 @@ function SettingsForm({ settings }: { settings: AdminSettings }) {
             { value: 'en', label: t('common.languages.en') },
           ]}
         />
+      </div>
+      <div className="card">
+        <h2 className="form-section-title">{t('admin.settings.messagesTitle')}</h2>
+        <TextField
+          id="settings-retention"
+          label={t('admin.settings.chatRetentionDays')}
+          hint={t('admin.settings.chatRetentionDaysHint')}
+          inputMode="numeric"
+          value={retention}
+          error={form.errorFor('settings-retention')}
+          onChange={(event) => setRetention(event.target.value)}
+        />
+        <TextField
+          id="settings-digest"
+          label={t('admin.settings.groupDigestDays')}
+          hint={t('admin.settings.groupDigestDaysHint')}
+          inputMode="numeric"
+          value={digestDays}
+          error={form.errorFor('settings-digest')}
+          onChange={(event) => setDigestDays(event.target.value)}
+        />
+      </div>
+      <div className="card">
         <h2 className="form-section-title">{t('admin.settings.security')}</h2>
         <Checkbox
           id="settings-totp"

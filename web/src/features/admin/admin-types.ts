@@ -77,4 +77,8 @@ export interface AdminSettings {
   dialInNumbers: DialInNumber[];
   defaultLanguage: 'de' | 'en';
   requireAdminTotp: boolean;
+  /** Days meeting chat and group space messages are kept. */
+  chatRetentionDays: number;
+  /** Group space email summaries at most every this many days. */
+  groupDigestDays: number;
 }

@@ -6,6 +6,7 @@ import { LinkifiedText } from '../../ui/LinkifiedText';
 import { Page } from '../../ui/Page';
 import { useQuery } from '../../ui/use-task';
 import { groupSpaceApi, type GroupAccess, type GroupMessage } from './group-space-api';
+import { GroupMembersSection } from './GroupMembersSection';
 import { useMeetingsText } from './i18n/meetings-i18n';
 
 const MAX_LENGTH = 2000;
@@ -27,11 +28,15 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
   const [pending, setPending] = useState<{ clientId: string; text: string } | undefined>(undefined);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState('');
+  /** A host action or the summary switch that did not work (the composer has its own error). */
+  const [actionFailure, setActionFailure] = useState('');
   const [status, setStatus] = useState('');
   const [removing, setRemoving] = useState<GroupMessage | undefined>(undefined);
   /** The switch as the person set it, until the server's page says so too. */
   const [removingPerson, setRemovingPerson] = useState<GroupMessage | undefined>(undefined);
   const [digestOn, setDigestOn] = useState<boolean | undefined>(undefined);
+  /** Bumped when a person is taken out from their message, so the hosts' list of people reloads. */
+  const [membersVersion, setMembersVersion] = useState(0);
 
   if (query.status === 'failed' && query.error && !query.data) {
     return (
@@ -52,6 +57,12 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
   const messages = [...older, ...query.data.messages];
   const canLoadOlder = hasOlder ?? query.data.hasOlder;
   const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  /** Announces a finished action to screen readers and clears an earlier action's error. */
+  const done = (text: string) => {
+    setActionFailure('');
+    setStatus(text);
+  };
 
   const send = async () => {
     const typed = text.trim() === '' ? '' : text;
@@ -79,36 +90,53 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
 
   const loadOlder = async () => {
     const first = messages[0];
-    const page = await groups.page(first?.seq);
-    setOlder([...page.messages, ...older]);
-    setHasOlder(page.hasOlder);
+    try {
+      const page = await groups.page(first?.seq);
+      setOlder([...page.messages, ...older]);
+      setHasOlder(page.hasOlder);
+    } catch {
+      setActionFailure(t('group.olderFailed'));
+    }
+  };
+
+  /** New messages come on request (no polling: each look-up with a personal link counts against its limit). */
+  const refresh = () => {
+    setOlder([]);
+    setHasOlder(undefined);
+    query.reload();
   };
 
   const remove = async (message: GroupMessage) => {
     setRemoving(undefined);
     try {
       await groups.remove(message.id);
-      setStatus(t('group.removed'));
+      done(t('group.removed'));
       query.reload();
     } catch (error) {
-      setFailure(problem(toApiError(error)));
+      setActionFailure(problem(toApiError(error)));
     }
   };
 
   const removePerson = async (message: GroupMessage) => {
     setRemovingPerson(undefined);
     try {
-      await groups.removePerson(message.authorInvitationId ?? '');
-      setStatus(t('group.personRemoved', { name: message.author.name }));
+      await groups.setPersonRemoved(message.authorInvitationId ?? '', true);
+      done(t('group.personRemoved', { name: message.author.name }));
+      setMembersVersion((version) => version + 1);
     } catch (error) {
-      setFailure(problem(toApiError(error)));
+      setActionFailure(problem(toApiError(error)));
     }
   };
 
   return (
     <Page title={t('group.title')}>
       <p className="lead">{t('group.intro', { title: query.data.title })}</p>
-      <p className="muted">{t('group.privacy')}</p>
+      <p className="muted">{t('group.privacy', { days: query.data.retentionDays })}</p>
+      {actionFailure !== '' && (
+        <p className="status status-problem" role="alert">
+          {actionFailure}
+        </p>
+      )}
       <section className="card" aria-labelledby="group-messages-heading">
         <h2 id="group-messages-heading">{t('group.messagesHeading')}</h2>
         {canLoadOlder && (
@@ -162,29 +190,32 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
             ))}
           </ol>
         )}
+        <p>
+          <button type="button" className="button button-secondary" onClick={refresh}>
+            {t('group.refresh')}
+          </button>
+        </p>
       </section>
-      {query.data.digest !== undefined && (
-        <div className="card">
-          <label className="checkbox-row">
-            <input
-              type="checkbox"
-              checked={digestOn ?? query.data.digest}
-              onChange={(event) => {
-                const enabled = event.target.checked;
-                setDigestOn(enabled);
-                void groups.setDigest(enabled).then(
-                  () => setStatus(t('group.digestSaved')),
-                  (error: unknown) => {
-                    setDigestOn(undefined);
-                    setFailure(problem(toApiError(error)));
-                  },
-                );
-              }}
-            />{' '}
-            {t('group.digestLabel')}
-          </label>
-        </div>
-      )}
+      <div className="card">
+        <label className="checkbox-row">
+          <input
+            type="checkbox"
+            checked={digestOn ?? query.data.digest}
+            onChange={(event) => {
+              const enabled = event.target.checked;
+              setDigestOn(enabled);
+              void groups.setDigest(enabled).then(
+                () => done(t('group.digestSaved')),
+                (error: unknown) => {
+                  setDigestOn(undefined);
+                  setActionFailure(problem(toApiError(error)));
+                },
+              );
+            }}
+          />{' '}
+          {t('group.digestLabel', { count: query.data.digestDays })}
+        </label>
+      </div>
       <section className="card" aria-labelledby="group-write-heading">
         <h2 id="group-write-heading">{t('group.writeHeading')}</h2>
         <form
@@ -211,6 +242,14 @@ export function GroupSpacePage({ access }: { access: GroupAccess }) {
           {status}
         </p>
       </section>
+      {access.kind === 'host' && (
+        <GroupMembersSection
+          groups={groups}
+          version={membersVersion}
+          onStatus={done}
+          onFailure={setActionFailure}
+        />
+      )}
       <ConfirmDialog
         open={removing !== undefined}
         title={t('group.removeTitle')}

@@ -121,6 +121,15 @@ export function MeetingsDashboard({
                     >
                       {t('actions.invitations')}
                     </Link>
+                    {meeting.kind === 'series' && (
+                      <Link
+                        to={`/treffen/${meeting.id}/gruppe`}
+                        className="button button-secondary button-small"
+                        aria-label={t('group.linkFor', { title: meeting.title })}
+                      >
+                        {t('group.title')}
+                      </Link>
+                    )}
                     <Link
                       to={
                         meeting.kind === 'series'

@@ -15,8 +15,19 @@ export interface GroupPage {
   title: string;
   messages: GroupMessage[];
   hasOlder: boolean;
-  /** For invitees: whether they get the daily email summary. */
-  digest?: boolean;
+  /** Whether the reader gets the email summary, and at most how often (days). */
+  digest: boolean;
+  digestDays: number;
+  /** Days after which messages are deleted. */
+  retentionDays: number;
+}
+
+/** An invitee of the series as hosts see them in the group space. */
+export interface GroupMember {
+  invitationId: string;
+  name: string;
+  email: string;
+  removed: boolean;
 }
 
 /** Who opens the space: an invitee with the personal link's token, or a host of the series (logged in). */
@@ -39,10 +50,12 @@ export function groupSpaceApi(access: GroupAccess) {
       api.post<GroupMessage>(`${base}/messages`, { clientId, text }, options),
     setDigest: (enabled: boolean) =>
       api.request<undefined>('PUT', `${base}/digest`, { ...options, body: { enabled } }),
-    removePerson: (invitationId: string) =>
+    members: (signal?: AbortSignal) =>
+      api.get<{ items: GroupMember[] }>(`${base}/members`, { ...options, ...(signal ? { signal } : {}) }),
+    setPersonRemoved: (invitationId: string, removed: boolean) =>
       api.request<undefined>('PUT', `${base}/members/${encodeURIComponent(invitationId)}`, {
         ...options,
-        body: { removed: true },
+        body: { removed },
       }),
     remove: (messageId: string) =>
       api.request<undefined>('DELETE', `${base}/messages/${encodeURIComponent(messageId)}`, options),

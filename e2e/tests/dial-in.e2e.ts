@@ -20,6 +20,8 @@ const BROWSER_HZ = 440;
 /** Share of a 500 ms window (Goertzel, wav-tone.ts): a heard tone gives about 0.5, its absence almost 0. */
 const TONE_HEARD = 0.2;
 const TONE_ABSENT = 0.05;
+/** The "admitted" prompt (6.3 s) plus a margin: the meeting's audio reaches the caller after it. */
+const ADMITTED_PROMPT_MS = 9000;
 
 /** "Now" in the meeting's time zone, as the meetings API takes it. */
 function berlinNow(): string {
@@ -82,7 +84,6 @@ describe('telephone dial-in with a real phone (baresip)', () => {
       SIP_PORT: String(sipPort),
       SIP_TRUNK_ADDRESSES: '127.0.0.1',
       SIP_RTP_PORTS: '47000-47999',
-      LOG_LEVEL: 'debug',
     });
     sipTarget = `sip:dialin@127.0.0.1:${sipPort}`;
     const printed = server.output.join('');
@@ -132,13 +133,9 @@ describe('telephone dial-in with a real phone (baresip)', () => {
 
   afterAll(async () => {
     await Promise.all(phones.map((phone) => phone.quit()));
-    // DEBUG-TEMP
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile('/tmp/dialin-server.log', server?.output.join('') ?? '');
-    await writeFile('/tmp/dialin-phones.log', phones.map((p) => `=== ${p.dir}\n${p.output}`).join('\n'));
-    await browser?.close();
-    await server?.stop();
-    await mail?.close();
+    await browser.close();
+    await server.stop();
+    await mail.close();
     await rm(work, { recursive: true, force: true });
   });
 
@@ -153,15 +150,16 @@ describe('telephone dial-in with a real phone (baresip)', () => {
   async function hostJoins(page: Page, meeting: DialInMeeting): Promise<void> {
     await page.goto(`${server.url}/raum/${meeting.id}`);
     const name = page.getByRole('textbox', { name: 'Ihr Name' });
-    if (await name.isVisible()) {
-      await name.fill('Hanna');
-    }
+    await name.waitFor({ timeout: 20_000 });
+    await name.fill('Hanna');
     const consent = page.getByLabel('Ich bin einverstanden, mit Ton, Bild und Chat teilzunehmen.');
     if (await consent.isVisible()) {
       await consent.check();
     }
     await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
     await page.getByRole('button', { name: 'Verlassen' }).waitFor({ timeout: 30_000 });
+    // The microphone starts off; the phone is to hear the host's tone.
+    await page.getByRole('button', { name: /^Mikrofon/ }).click();
   }
 
   async function showPeople(page: Page): Promise<void> {
@@ -202,9 +200,13 @@ describe('telephone dial-in with a real phone (baresip)', () => {
     expect(await hears(page, PHONE_HZ, 30_000)).toBe(true);
     await showPeople(page);
     await expect
-      .poll(() => page.getByRole('list', { name: 'Status von Erika Muster' }).textContent(), { timeout: 10_000 })
+      .poll(() => page.getByRole('list', { name: 'Status von Erika Muster' }).textContent(), {
+        timeout: 10_000,
+      })
       .toContain('per Telefon');
-    await sleep(2000);
+    // The caller first hears "you are now in the meeting, star six mutes…" (about 6 s): a prompt plays
+    // instead of the meeting's audio (rtp-session.ts). Then she hears the meeting.
+    await sleep(ADMITTED_PROMPT_MS);
 
     await page.getByRole('button', { name: /Aktionen für Erika Muster/ }).click();
     await page.getByRole('button', { name: 'Mikrofon ausschalten', exact: true }).click();
@@ -225,25 +227,25 @@ describe('telephone dial-in with a real phone (baresip)', () => {
 
     const phone = await dial();
     const answered = await enterCodes(phone, guarded, guarded.pin);
-    const entered = Date.now();
     await showPeople(page);
     const admit = page.getByRole('button', { name: /Hereinlassen/ }).first();
     await admit.waitFor({ timeout: 20_000 });
-    await expect(page.getByText('Erika Muster').first()).toBeVisible();
+    const waitingSince = Date.now();
+    expect(await page.getByText('Erika Muster').first().isVisible()).toBe(true);
     // Waiting: the host does not hear her either.
     expect(await silent(page, PHONE_HZ, 5000)).toBe(true);
-    await sleep(3000);
+    await sleep(5000);
     const admitted = Date.now();
     await admit.click();
     expect(await hears(page, PHONE_HZ, 30_000)).toBe(true);
-    await sleep(3000);
+    await sleep(ADMITTED_PROMPT_MS);
 
     const heard = await phoneHeard(phone);
-    // 500 ms windows from the answer on; a second of margin either side of the waiting time.
+    // 500 ms windows from the answer on (the recording starts then), half a second of margin before the admission.
     const window = (at: number) => Math.max(0, Math.floor((at - answered) / 500));
-    const waiting = heard.slice(window(entered + 1000), window(admitted - 1000));
+    const waiting = heard.slice(window(waitingSince), window(admitted - 500));
     const inMeeting = heard.slice(window(admitted));
-    expect(waiting.length).toBeGreaterThan(4);
+    expect(waiting.length).toBeGreaterThan(6);
     expect(Math.max(...waiting)).toBeLessThan(TONE_ABSENT);
     expect(Math.max(...inMeeting)).toBeGreaterThan(TONE_HEARD);
   });
@@ -252,7 +254,7 @@ describe('telephone dial-in with a real phone (baresip)', () => {
     const wrongThrice = async (phone: BaresipPhone) => {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         await enterCodes(phone, guarded, '000000');
-        await sleep(1500);
+        await sleep(800);
       }
     };
     const first = await dial({ caller: '+4930111111' });

@@ -23,8 +23,14 @@ export class BaresipPhone {
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
   }
 
-  /** Starts baresip and dials `target` (e.g. sip:dialin@127.0.0.1:5090). */
-  static async dial(target: string): Promise<BaresipPhone> {
+  /**
+   * Starts baresip and dials `target` (e.g. sip:dialin@127.0.0.1:5090). Its microphone plays a sine of `toneHz`
+   * (440 by default); `caller` is the number in its From header.
+   */
+  static async dial(
+    target: string,
+    options: { toneHz?: number; caller?: string } = {},
+  ): Promise<BaresipPhone> {
     const dir = await mkdtemp(path.join(tmpdir(), 'baresip-'));
     const port = await freeUdpPort();
     await run('sox', [
@@ -39,7 +45,7 @@ export class BaresipPhone {
       'synth',
       '60',
       'sine',
-      '440',
+      String(options.toneHz ?? 440),
       'vol',
       '0.3',
     ]);
@@ -63,7 +69,10 @@ export class BaresipPhone {
         '',
       ].join('\n'),
     );
-    await writeFile(path.join(dir, 'accounts'), '<sip:+4930123456@127.0.0.1>;regint=0\n');
+    await writeFile(
+      path.join(dir, 'accounts'),
+      `<sip:${options.caller ?? '+4930123456'}@127.0.0.1>;regint=0\n`,
+    );
     const command = `baresip -f ${dir} -e "/dial ${target}" -t 120`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
     return new BaresipPhone(dir, child);

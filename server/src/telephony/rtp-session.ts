@@ -4,6 +4,7 @@ import { describeError, type Logger } from '../lib/logger.js';
 import { TypedEmitter } from '../lib/typed-emitter.js';
 import type { MixerBridge } from './dial-in-port.js';
 import { type Digit, type DtmfState, initialDtmfState, receiveTelephoneEvent } from './dtmf-fns.js';
+import { overlay } from './g711-fns.js';
 import {
   FRAME_BYTES,
   FRAME_MS,
@@ -24,12 +25,15 @@ export type RtpSessionEvents = {
 
 /** How long after the mixer's last packet the session fills in silence itself. */
 const MIX_GAP_MS = 100;
+/** Meeting frames kept for laying under a prompt: the mixer's and our 20 ms clocks are not aligned. */
+const MIX_BACKLOG = 3;
 
 /**
  * One caller's media: an RTP socket facing the phone, a 20 ms pacer that plays prompts (or silence), RFC 4733
  * digits from the caller, and an optional bridge to the AudioBridge mixer (a second socket facing Janus).
  * The caller hears one continuous stream (our SSRC, sequence and timestamps) whether it carries a prompt or
- * the meeting; a prompt takes precedence over the mix while it plays.
+ * the meeting; while a prompt plays, the meeting goes on quietly under it (g711-fns.ts `overlay`), so a caller
+ * who has just been let in hears the meeting at once and not only after "you are now in the meeting …".
  */
 export class RtpSession extends TypedEmitter<RtpSessionEvents> {
   private remote: { address: string; port: number } | undefined;
@@ -39,6 +43,8 @@ export class RtpSession extends TypedEmitter<RtpSessionEvents> {
     timestamp: randomInt(2 ** 32),
   };
   private queue: Buffer[] = [];
+  /** Meeting frames that arrived while a prompt was playing, oldest first. */
+  private underPrompt: Buffer[] = [];
   private dtmf: DtmfState = initialDtmfState;
   private pacer: NodeJS.Timeout | undefined;
   private ticks = 0;
@@ -107,6 +113,7 @@ export class RtpSession extends TypedEmitter<RtpSessionEvents> {
 
   stopPrompts(): void {
     this.queue = [];
+    this.underPrompt = [];
   }
 
   get playing(): boolean {
@@ -153,8 +160,10 @@ export class RtpSession extends TypedEmitter<RtpSessionEvents> {
   private tick(): void {
     const frame = this.queue.shift();
     if (frame) {
-      this.sendToCaller(frame);
+      const meeting = this.underPrompt.shift();
+      this.sendToCaller(meeting ? overlay(frame, meeting, this.codec) : frame);
       if (this.queue.length === 0) {
+        this.underPrompt = [];
         this.emit('drained');
       }
       return;
@@ -179,6 +188,11 @@ export class RtpSession extends TypedEmitter<RtpSessionEvents> {
     this.lastMixAt = performance.now();
     if (this.queue.length === 0) {
       this.sendToCaller(payload);
+      return;
+    }
+    this.underPrompt.push(payload);
+    if (this.underPrompt.length > MIX_BACKLOG) {
+      this.underPrompt.shift();
     }
   }
 

@@ -35,6 +35,8 @@ export interface Participant {
 export async function launchParticipant(
   options: {
     audioFile?: string;
+    /** A Y4M or MJPEG file the fake camera plays in a loop instead of Chromium's built-in test pattern. */
+    videoFile?: string;
     width?: number;
     locale?: string;
     denyMedia?: boolean;
@@ -45,6 +47,9 @@ export async function launchParticipant(
   const args = [...chromiumFlags];
   if (options.audioFile) {
     args.push(`--use-file-for-fake-audio-capture=${options.audioFile}`);
+  }
+  if (options.videoFile) {
+    args.push(`--use-file-for-fake-video-capture=${options.videoFile}`);
   }
   if (options.screenShare) {
     args.push('--auto-select-desktop-capture-source=Entire screen', '--enable-usermedia-screen-capturing');

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { echoStart, echoStop, echoTrickle } from './echo.js';
 import { requestId, sessionDescription, signallingErrorCodes } from './envelope.js';
 import { roomClientMessages, roomServerMessages } from './room.js';
+import { chatClientMessages, chatServerMessages } from './chat.js';
+import { pollClientMessages, pollServerMessages } from './polls.js';
 
 /** Every message a browser may send over the signalling WebSocket. */
 export const clientMessage = z.discriminatedUnion('type', [
@@ -10,6 +12,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   echoTrickle,
   echoStop,
   ...roomClientMessages,
+  ...chatClientMessages,
+  ...pollClientMessages,
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -26,5 +30,7 @@ export const serverMessage = z.discriminatedUnion('type', [
     message: z.string().max(500),
   }),
   ...roomServerMessages,
+  ...chatServerMessages,
+  ...pollServerMessages,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -22,6 +22,9 @@ export interface DB {
   group_space_messages: GroupSpaceMessagesTable;
   group_space_members: GroupSpaceMembersTable;
   group_space_host_digests: GroupSpaceHostDigestsTable;
+  chat_messages: ChatMessagesTable;
+  polls: PollsTable;
+  poll_votes: PollVotesTable;
 }
 
 export interface InstanceSettingsTable {
@@ -270,4 +273,48 @@ export interface GroupSpaceHostDigestsTable {
   digest_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   last_digest_seq: ColumnType<string, string | number | undefined, string | number>;
   last_digest_at: NullableTimestamp;
+}
+
+export type ChatAudience = 'everyone' | 'hosts';
+export type ChatSenderRole = 'host' | 'cohost' | 'participant';
+
+export interface ChatMessagesTable {
+  id: Generated<string>;
+  occurrence_id: string;
+  seq: number;
+  sender_key: string;
+  sender_name: string;
+  sender_role: ChatSenderRole;
+  audience: ChatAudience;
+  client_id: string;
+  text: string;
+  created_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export type PollStatus = 'draft' | 'open' | 'closed';
+
+export interface PollsTable {
+  id: Generated<string>;
+  occurrence_id: string;
+  question: string;
+  /** JSON array of option texts. */
+  options: string;
+  multiple: boolean;
+  anonymous: boolean;
+  status: PollStatus;
+  results_shared: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by_key: string;
+  created_at: Timestamp;
+  opened_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface PollVotesTable {
+  poll_id: string;
+  voter_key: string;
+  voter_name: string | null;
+  /** JSON array of option indexes. */
+  choices: string;
+  voted_at: Timestamp;
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { describeError, type Logger } from '../../lib/logger.js';
+import { createChatRepo } from '../chat/chat-repo.js';
 import type { InvitationMailer } from '../invitations/invitations-mail.js';
 import type { InvitationsRepo } from '../invitations/invitations-repo.js';
 import type { MeetingsAccess } from './meetings-access.js';
@@ -15,13 +16,15 @@ export interface MeetingsRetentionPolicy {
   /** Declined and revoked invitations: days after they ended. */
   endedInvitationDays: number;
   /** The meeting itself (title, times, settings, occurrences) for usage reports: days after its last date. */
-  meetingDays: number;
+  meetingDays: number; /** In-meeting chat (messages and those to the hosts): days after the occurrence ended. */
+  chatDays: number;
 }
 
 export const defaultMeetingsRetention: MeetingsRetentionPolicy = {
   invitationDays: 30,
   endedInvitationDays: 30,
   meetingDays: 365,
+  chatDays: 30,
 };
 
 export interface MeetingsJobsDeps {
@@ -39,7 +42,7 @@ export interface MeetingsJobsDeps {
 }
 
 export type MeetingsJobCounts = Record<
-  'reminders' | 'deliveries' | 'invitations' | 'endedInvitations' | 'tokens' | 'meetings',
+  'reminders' | 'deliveries' | 'invitations' | 'endedInvitations' | 'tokens' | 'meetings' | 'chat',
   number
 >;
 
@@ -73,6 +76,7 @@ export async function runMeetingsJobs(deps: MeetingsJobsDeps): Promise<MeetingsJ
     endedInvitations: await deps.invitations.deleteEndedBefore(ago(deps.policy.endedInvitationDays)),
     tokens: await deps.invitations.deleteExpiredTokens(now),
     meetings: await deps.meetings.deleteEndedBefore(ago(deps.policy.meetingDays)),
+    chat: await createChatRepo(deps.db).deleteOfOccurrencesEndedBefore(ago(deps.policy.chatDays)),
   };
 }
 

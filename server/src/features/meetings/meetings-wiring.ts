@@ -9,6 +9,7 @@ import { createAuditRepo } from '../audit/audit-repo.js';
 import { createAuditService } from '../audit/audit-service.js';
 import { createGroupSpaceRepo } from '../group-space/group-space-repo.js';
 import { groupSpaceRoutes } from '../group-space/group-space-routes.js';
+import { chatExportRoutes } from '../chat/chat-export.js';
 import { createGroupSpaceService } from '../group-space/group-space-service.js';
 import { stopGroupDigest } from '../group-space/group-space-digest.js';
 import { startGroupSpaceJobs } from '../group-space/group-space-jobs.js';
@@ -159,6 +160,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     joinRoutes({ join, baseUrl, now }),
     calendarRoutes({ http: auth, calendar }),
     groupSpaceRoutes({ http: auth, groups, stopDigest: (token) => stopGroupDigest(db, token) }),
+    chatExportRoutes({ http: auth, db, access }),
   ];
   // One encapsulating plugin: the Origin check and the CSV body parser apply to exactly these routes.
   const api: FastifyPluginAsync = (app) => {

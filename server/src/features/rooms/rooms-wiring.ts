@@ -1,6 +1,12 @@
 import type { Database } from '../../db/database.js';
 import { describeError, type Logger } from '../../lib/logger.js';
 import type { RoomMediaPlane } from '../../media/rooms/room-ports.js';
+import { chatHandlers } from '../chat/chat-handlers.js';
+import { createChatRepo } from '../chat/chat-repo.js';
+import { createLiveChat } from '../chat/chat-service.js';
+import { pollsHandlers } from '../polls/polls-handlers.js';
+import { createPollsRepo } from '../polls/polls-repo.js';
+import { createLivePolls } from '../polls/polls-service.js';
 import type { HandlerTable } from '../signalling/signalling-types.js';
 import { createRoomMemoryRepo } from './room-memory.js';
 import { createRoomRegistry, type RoomRegistry } from './room-service.js';
@@ -38,7 +44,17 @@ export function startRooms(deps: {
   timer.unref();
   return {
     registry,
-    handlers: roomsHandlers({ registry }),
+    handlers: {
+      ...roomsHandlers({ registry }),
+      ...chatHandlers({
+        registry,
+        chat: createLiveChat({ repo: createChatRepo(deps.db), logger: deps.logger }),
+      }),
+      ...pollsHandlers({
+        registry,
+        polls: createLivePolls({ repo: createPollsRepo(deps.db), logger: deps.logger }),
+      }),
+    },
     close: () => {
       clearInterval(timer);
       return registry.close();

@@ -114,3 +114,18 @@ export async function videoFramesDecoded(page: Page): Promise<number[]> {
 export async function audioTracksReceived(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __earTracks: MediaStreamTrack[] }).__earTracks.length);
 }
+
+/** Polls until at least `minStreams` received video streams decode new frames (so a tile really shows video). */
+export async function videoFramesRising(page: Page, minStreams = 1, timeoutMs = 25_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  const first = await videoFramesDecoded(page);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await videoFramesDecoded(page);
+    const rising = now.filter((frames, index) => frames > (first[index] ?? 0) && frames > 0).length;
+    if (rising >= minStreams) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -20,7 +20,7 @@ const BROWSER_HZ = 440;
 /** Share of a 500 ms window (Goertzel, wav-tone.ts): a heard tone gives about 0.5, its absence almost 0. */
 const TONE_HEARD = 0.2;
 const TONE_ABSENT = 0.05;
-/** The "admitted" prompt (6.3 s) plus a margin: the meeting's audio reaches the caller after it. */
+/** The "admitted" prompt (6.3 s) plus a margin: after it the caller hears the meeting at full level. */
 const ADMITTED_PROMPT_MS = 9000;
 
 /** "Now" in the meeting's time zone, as the meetings API takes it. */
@@ -204,8 +204,8 @@ describe('telephone dial-in with a real phone (baresip)', () => {
         timeout: 10_000,
       })
       .toContain('per Telefon');
-    // The caller first hears "you are now in the meeting, star six mutes…" (about 6 s): a prompt plays
-    // instead of the meeting's audio (rtp-session.ts). Then she hears the meeting.
+    // The caller first hears "you are now in the meeting, star six mutes…" (about 6 s) with the meeting quietly
+    // under it (rtp-session.ts); the recording is checked for the host's tone once the prompt is over.
     await sleep(ADMITTED_PROMPT_MS);
 
     await page.getByRole('button', { name: /Aktionen für Erika Muster/ }).click();

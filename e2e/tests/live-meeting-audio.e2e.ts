@@ -5,6 +5,7 @@ import { ApiSession, createHost, type TestHost } from '../support/api-session.js
 import { launchParticipant, type Participant } from '../support/browser.js';
 import { hears, installEars, silent } from '../support/ears.js';
 import { findLink, waitForMail } from '../support/mail.js';
+import { receivedMessages, recordSignalling } from '../support/signalling.js';
 import { toneFile } from '../support/tones.js';
 
 const baseUrl = inject('baseUrl');
@@ -29,28 +30,6 @@ function berlinNow(offsetMs = 0): string {
   })
     .format(new Date(Date.now() + offsetMs))
     .replace(' ', 'T');
-}
-
-/** Records every signalling message the page receives (to check what a waiting client learnt). */
-async function recordSignalling(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const received: string[] = [];
-    (window as unknown as { __received: string[] }).__received = received;
-    const Original = window.WebSocket;
-    const Wrapped = function (this: unknown, url: string | URL, protocols?: string | string[]) {
-      const socket = new Original(url, protocols);
-      socket.addEventListener('message', (event: MessageEvent<string>) => received.push(event.data));
-      return socket;
-    } as unknown as typeof WebSocket;
-    Object.assign(Wrapped, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
-    Wrapped.prototype = Original.prototype;
-    window.WebSocket = Wrapped;
-  });
-}
-
-async function receivedTypes(page: Page): Promise<string[]> {
-  const raw = await page.evaluate(() => (window as unknown as { __received: string[] }).__received);
-  return raw.map((text) => (JSON.parse(text) as { type: string }).type);
 }
 
 /** The pre-join page: name, consent, "Beitreten" — by keyboard where the test says so. */
@@ -148,19 +127,53 @@ describe('live meeting: three people with their own tones, waiting room, host mu
     expect(await hears(b.page, A)).toBe(true);
     expect(await silent(a.page, A)).toBe(true);
     expect(await silent(b.page, B)).toBe(true);
+
+    // B opens the link again in a second tab: that tab is refused with a plain reason, the first stays in.
+    const second = await b.context.newPage();
+    try {
+      await second.goto(bLink);
+      await joinFromPreJoin(second, 'Bea');
+      await second.getByRole('heading', { name: 'Sie sind schon im Treffen' }).waitFor({ timeout: 20_000 });
+      expect(await second.getByRole('button', { name: 'Erneut beitreten' }).isVisible()).toBe(true);
+      expect(await accessibilityViolations(second)).toEqual([]);
+    } finally {
+      await second.close();
+    }
+    expect(await b.page.getByRole('button', { name: 'Verlassen' }).isVisible()).toBe(true);
+    expect(await hears(a.page, B)).toBe(true);
   });
 
   it('keeps a waiting guest in the dark: no roster, title, chat or media until admitted', async () => {
     await c.page.goto(cLink);
+    // The pre-join page, fully there (name field and the meeting's join card), at 360 px.
+    await c.page.getByRole('textbox', { name: 'Ihr Name' }).waitFor({ timeout: 20_000 });
     expect(await accessibilityViolations(c.page)).toEqual([]);
     await joinFromPreJoin(c.page, 'Carl');
     await c.page.getByText('Bitte warten Sie einen Moment.').waitFor({ timeout: 20_000 });
     expect(await accessibilityViolations(c.page)).toEqual([]);
+    // "Say something – does the bar move?": the meter shows C's microphone (its tone), though C enters muted.
+    const meter = c.page.getByRole('meter', { name: 'Lautstärke Ihres Mikrofons' });
+    await expect
+      .poll(async () => Number(await meter.getAttribute('aria-valuenow')), { timeout: 10_000 })
+      .toBeGreaterThan(8);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const types = await receivedTypes(c.page);
+    // Only "you are in the queue": no room.state (title, roster), chat, polls or media offers — and the two
+    // messages it did get carry nothing beyond their own fields.
+    const messages = await receivedMessages(c.page);
+    const types = messages.map((message) => message.type);
     expect(types.filter((type) => !['room.joined', 'room.waiting', 'pong', 'ping'].includes(type))).toEqual(
       [],
     );
+    expect(types).toContain('room.waiting');
+    for (const message of messages.filter((candidate) => candidate.type === 'room.joined')) {
+      expect(Object.keys(message).sort()).toEqual(['id', 'participantId', 'resumeToken', 'status', 'type']);
+      expect(message.status).toBe('waiting');
+    }
+    for (const message of messages.filter((candidate) => candidate.type === 'room.waiting')) {
+      expect(Object.keys(message).sort()).toEqual(['reason', 'type']);
+    }
+    expect(JSON.stringify(messages)).not.toContain('Abendrunde');
+    expect(JSON.stringify(messages)).not.toContain('Bea');
     expect(await silent(c.page, A, 3000)).toBe(true);
 
     await a.page
@@ -168,11 +181,23 @@ describe('live meeting: three people with their own tones, waiting room, host mu
       .first()
       .click();
     await inRoom(c.page);
-    await microphoneOn(c.page);
+    // C came in muted: once C's audio connection works (C hears A), the others still do not hear C.
     expect(await hears(c.page, A)).toBe(true);
-    expect(await hears(c.page, B)).toBe(true);
-    expect(await hears(a.page, C)).toBe(true);
-    expect(await silent(c.page, C)).toBe(true);
+    expect(await silent(a.page, C)).toBe(true);
+    expect(await silent(b.page, C)).toBe(true);
+    await microphoneOn(c.page);
+    // All three now: each hears the other two, and not itself.
+    const ears = [
+      { who: 'A', page: a.page, own: A, others: [B, C] },
+      { who: 'B', page: b.page, own: B, others: [A, C] },
+      { who: 'C', page: c.page, own: C, others: [A, B] },
+    ];
+    for (const { who, page, own, others } of ears) {
+      for (const frequency of others) {
+        expect(await hears(page, frequency), `${who} hears ${frequency} Hz`).toBe(true);
+      }
+      expect(await silent(page, own), `${who} does not hear itself`).toBe(true);
+    }
     expect(await accessibilityViolations(c.page)).toEqual([]);
   });
 
@@ -187,6 +212,31 @@ describe('live meeting: three people with their own tones, waiting room, host mu
     expect(await silent(c.page, B)).toBe(true);
     expect(await hears(c.page, A)).toBe(true);
     await b.page.getByText('Die Gruppenleitung hat Ihr Mikrofon ausgeschaltet.').first().waitFor();
+    // Participants may unmute themselves in this meeting: when B does, everyone hears B again.
+    await microphoneOn(b.page);
+    expect(await hears(a.page, B)).toBe(true);
+    expect(await hears(c.page, B)).toBe(true);
+    // … and sees B talking again (B was muted mid-sound: Janus never said B stopped, nor that B started again).
+    await a.page.locator('.tile-talking', { hasText: 'Bea' }).first().waitFor({ timeout: 10_000 });
+
+    // With self-unmute off, B's microphone stays closed (and B is told why) until the host asks B to speak.
+    const selfUnmute = a.page.getByLabel('Teilnehmende dürfen ihr Mikrofon selbst einschalten');
+    await selfUnmute.click();
+    await expect.poll(() => selfUnmute.isChecked()).toBe(false);
+    await actionsForBea.click();
+    await a.page.getByRole('button', { name: 'Mikrofon ausschalten', exact: true }).click();
+    expect(await silent(c.page, B)).toBe(true);
+    const blocked = b.page.getByText('Die Gruppenleitung hat Sie stummgeschaltet. Heben Sie die Hand');
+    await microphoneOn(b.page);
+    await blocked.waitFor();
+    expect(await silent(a.page, B)).toBe(true);
+    await actionsForBea.click();
+    await a.page.getByRole('button', { name: 'Bitten, das Mikrofon einzuschalten' }).click();
+    await b.page.getByRole('button', { name: 'Mikrofon einschalten' }).click();
+    expect(await hears(a.page, B)).toBe(true);
+    expect(await hears(c.page, B)).toBe(true);
+    // The hint that B may not unmute went with the block.
+    await expect.poll(() => blocked.count()).toBe(0);
   });
 
   it('refuses a new invitee once the host locked the meeting, and keeps a removed person out', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiSession, createHost } from '../support/api-session.js';
 import { accessibilityViolations } from '../support/axe.js';
 import { launchParticipant, type Participant } from '../support/browser.js';
-import { installEars, videoFramesDecoded } from '../support/ears.js';
+import { installEars, videoFramesRising as framesRising } from '../support/ears.js';
 import { tabTo } from '../support/keyboard.js';
 import { toneFile } from '../support/tones.js';
 
@@ -38,23 +38,9 @@ async function join(page: Page, url: string, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Verlassen' }).waitFor({ timeout: 30_000 });
 }
 
-/** Polls until some received video stream has decoded more frames than `before` showed for it. */
-async function framesRising(page: Page, minStreams = 1): Promise<boolean> {
-  const deadline = Date.now() + 25_000;
-  const first = await videoFramesDecoded(page);
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = await videoFramesDecoded(page);
-    const rising = now.filter((frames, index) => frames > (first[index] ?? 0) && frames > 0).length;
-    if (rising >= minStreams) {
-      return true;
-    }
-  }
-  return false;
-}
-
 describe('live meeting: video, screen sharing, keyboard only', () => {
   let url = '';
+  let passcodeUrl = '';
   let a: Participant;
   let b: Participant;
   let k: Participant;
@@ -75,6 +61,15 @@ describe('live meeting: video, screen sharing, keyboard only', () => {
       settings: { waitingRoom: false, joinBeforeHost: true, muteOnEntry: false, cameraOffOnEntry: false },
     });
     url = `${baseUrl}/m/${meeting.meetingId}`;
+    const guarded = await session.request<{ meetingId: string }>('POST', '/api/meetings', {
+      organisationId: host.organisationId,
+      title: `Kenncoderunde ${run}`,
+      start: berlinSoon(),
+      durationMinutes: 120,
+      passcode: 'Linde-42',
+      settings: { waitingRoom: false, joinBeforeHost: true, muteOnEntry: true, cameraOffOnEntry: true },
+    });
+    passcodeUrl = `${baseUrl}/m/${guarded.meetingId}`;
     [a, b, k] = await Promise.all([
       launchParticipant({ audioFile: toneFile(440) }),
       launchParticipant({ audioFile: toneFile(1000), screenShare: true }),
@@ -122,6 +117,11 @@ describe('live meeting: video, screen sharing, keyboard only', () => {
     await page.locator('body').focus();
     await page.keyboard.press('m');
     await expect.poll(() => mic.textContent()).not.toBe(before);
+    // The same by Tab and Space on the button itself.
+    const pressed = await mic.getAttribute('aria-pressed');
+    await tabTo(page, 'button[aria-keyshortcuts="M"]');
+    await page.keyboard.press('Space');
+    await expect.poll(() => mic.getAttribute('aria-pressed')).not.toBe(pressed);
     await page.keyboard.press('h');
     await expect.poll(() => a.page.getByText('Hand gehoben').first().isVisible()).toBe(true);
 
@@ -130,5 +130,24 @@ describe('live meeting: video, screen sharing, keyboard only', () => {
     await tabTo(page, '.menu-button-danger');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sie haben das Treffen verlassen' }).waitFor({ timeout: 20_000 });
+  });
+
+  it('asks for the passcode behind a meeting ID, explains a wrong one, and lets the right one in', async () => {
+    const { page } = k;
+    await page.goto(passcodeUrl);
+    await page.getByRole('textbox', { name: 'Ihr Name' }).fill('Kim');
+    const consent = page.getByLabel('Ich bin einverstanden, mit Ton, Bild und Chat teilzunehmen.');
+    if (await consent.isVisible()) {
+      await consent.check();
+    }
+    await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kenncode eingeben' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('textbox', { name: 'Kenncode' }).fill('Linde-41');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('alert').getByText('Der Kenncode stimmt nicht.').waitFor({ timeout: 20_000 });
+    await page.getByRole('textbox', { name: 'Kenncode' }).fill('Linde-42');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('button', { name: 'Verlassen' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText(`Kenncoderunde ${run}`).first().isVisible()).toBe(true);
   });
 });

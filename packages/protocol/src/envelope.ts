@@ -36,6 +36,8 @@ export const signallingErrorCodes = [
   'meeting_locked',
   'meeting_full',
   'removed',
+  /** The same person is in this meeting in another window or on another device (never kicked silently). */
+  'already_in_meeting',
   'not_in_room',
   'media_unavailable',
   'media_failed',

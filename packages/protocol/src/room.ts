@@ -44,6 +44,8 @@ export const roomClientMessages = [
     displayName: displayName.optional(),
     /** From an earlier `room.joined`: keeps the place (no new trip through the waiting room) within the grace period. */
     resumeToken: z.string().max(128).optional(),
+    /** The microphone as chosen before joining (a meeting that mutes on entry mutes participants anyway). */
+    micMuted: z.boolean().optional(),
   }),
   z.object({ type: z.literal('room.leave') }),
   z.object({
@@ -151,6 +153,8 @@ export const roomServerMessages = [
     title: z.string(),
     participants: z.array(participantView),
     settings: roomSettingsView,
+    /** Who is talking right now (the same news as `room.talking`, for someone who arrives mid-sentence). */
+    talking: z.array(participantId).max(1000).optional(),
   }),
   z.object({ type: z.literal('room.participant'), participant: participantView }),
   z.object({ type: z.literal('room.participantLeft'), participantId }),

@@ -1,5 +1,5 @@
 import type { ServerMessage } from '@treffpunkt/protocol';
-import { AppError, forbidden } from '../../http/errors.js';
+import { AppError } from '../../http/errors.js';
 import { describeError, type Logger } from '../../lib/logger.js';
 import { MediaUnavailableError } from '../../media/errors.js';
 import type { RoomMediaFactory, RoomMediaPlane } from '../../media/rooms/room-ports.js';
@@ -64,6 +64,8 @@ export class LiveRoom {
   private readonly announcer: RoomAnnouncer;
   private readonly talking: TalkingThrottle;
   private closing: Promise<void> | undefined;
+  /** Set as soon as shutting down starts (before `closing` is assigned): no more memory writes from here. */
+  private ending = false;
   /** Resume tokens of the previous process already used to come back. */
   private readonly returned = new Set<string>();
 
@@ -73,7 +75,10 @@ export class LiveRoom {
     this.current = options.remembered ? restoreDecisions(fresh, options.remembered) : fresh;
     this.log = options.logger.child({ component: 'live-room', meeting: options.meetingKey });
     this.seats = new SeatBook(policy, now);
-    this.announcer = new RoomAnnouncer((participantId, message) => this.sendTo(participantId, message));
+    this.announcer = new RoomAnnouncer(
+      (participantId, message) => this.sendTo(participantId, message),
+      () => this.talking.talkingNow(),
+    );
     this.media = new RoomMedia({
       factory: options.factory,
       plane: options.plane,
@@ -97,6 +102,11 @@ export class LiveRoom {
     return this.current;
   }
 
+  /** The meeting occurrence's id: chat and polls are stored under it. */
+  get meetingKey(): string {
+    return this.options.meetingKey;
+  }
+
   get closed(): boolean {
     return this.closing !== undefined;
   }
@@ -112,12 +122,17 @@ export class LiveRoom {
   /**
    * Seats someone (synchronously, so the caller can bind the connection before anything else runs): takes a
    * seat back with a resume token, takes over a reconnecting seat of the same person, or decides entry.
-   * Throws AppError (`forbidden`, `removed`, `meeting_locked`, `meeting_full`). Returns the participant id.
+   * Throws AppError (`already_in_meeting`, `removed`, `meeting_locked`, `meeting_full`). Returns the participant id.
    */
   enter(
     connection: RoomConnection,
     entry: RoomEntry,
-    request: { requestId: string; displayName?: string | undefined; resumeToken?: string | undefined },
+    request: {
+      requestId: string;
+      displayName?: string | undefined;
+      resumeToken?: string | undefined;
+      micMuted?: boolean | undefined;
+    },
   ): string {
     if (this.closed) {
       throw new AppError('not_found', 404, 'This meeting has just ended.');
@@ -125,7 +140,7 @@ export class LiveRoom {
     const resumed = request.resumeToken ? this.seats.findByToken(request.resumeToken) : undefined;
     const rejoin = decideRejoin(this.current, entry.identityKey, resumed);
     if (rejoin.kind === 'duplicate') {
-      throw forbidden('You are already in this meeting in another window.');
+      throw new AppError('already_in_meeting', 409, 'You are already in this meeting in another window.');
     }
     if (rejoin.kind !== 'new') {
       this.reseat(rejoin.participantId, connection, request.requestId);
@@ -144,7 +159,7 @@ export class LiveRoom {
     const participant = newParticipant(
       this.current,
       { ...entry, role },
-      { participantId, displayName, status },
+      { participantId, displayName, status, micMuted: request.micMuted },
     );
     const token = this.seats.add(participantId, connection, this.createMedia(participantId));
     connection.send({
@@ -261,6 +276,7 @@ export class LiveRoom {
 
   private shutdown(keepMemory = false): Promise<void> {
     this.closing ??= (async () => {
+      this.ending = true;
       if (!keepMemory) {
         void this.options.memory?.forget();
       }
@@ -268,7 +284,11 @@ export class LiveRoom {
       this.talking.close();
       this.options.onClosed();
       seats.forEach((seat) => seat.connection?.detach());
-      await Promise.all([...seats.map((seat) => seat.media.close()), this.media.close()]);
+      await Promise.all([
+        ...seats.map((seat) => seat.media.close()),
+        this.media.close(),
+        keepMemory ? this.options.memory?.flush() : undefined,
+      ]);
     })().catch((error: unknown) => this.log.error({ err: describeError(error) }, 'room shutdown failed'));
     return this.closing;
   }
@@ -326,7 +346,11 @@ export class LiveRoom {
     const previous = this.current;
     this.current = settleWaiting(proposed);
     const fresh = this.announcer.announce(previous, this.current);
-    this.options.memory?.remember(memoryOf(this.current, (id) => this.seats.get(id)?.resumeHash));
+    // Not while closing: the seats are gone by then (no resume hashes), and late changes (a camera publisher
+    // closing) would overwrite what the next process needs, or bring back the memory of an ended meeting.
+    if (!this.ending) {
+      this.options.memory?.remember(memoryOf(this.current, (id) => this.seats.get(id)?.resumeHash));
+    }
     if (fresh.size > 0 && !this.current.settings.e2ee) {
       this.media.ensure().catch((error: unknown) => {
         // Media being rebuilt or the room ending meanwhile is expected; the clients hear of it either way.

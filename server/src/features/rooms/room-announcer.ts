@@ -14,7 +14,11 @@ export class RoomAnnouncer {
   private sentSettings = '';
   private sentWaitingList = '';
 
-  constructor(private readonly sendTo: SendTo) {}
+  constructor(
+    private readonly sendTo: SendTo,
+    /** Who is talking right now, for snapshots (the throttled `room.talking` news goes out separately). */
+    private readonly talkingNow: () => readonly string[] = () => [],
+  ) {}
 
   /** To every admitted participant (the only ones who may know anything about the meeting). */
   broadcast(state: RoomState, message: ServerMessage, except?: ReadonlySet<string>): void {
@@ -31,7 +35,7 @@ export class RoomAnnouncer {
       send({ type: 'room.waiting', reason: participant.waitingReason ?? 'waiting_room' });
       return;
     }
-    send(roomStateMessage(state, participant));
+    send(roomStateMessage(state, participant, this.talkingNow()));
     if (isModerator(participant)) {
       send(waitingListMessage(state));
     }
@@ -47,7 +51,7 @@ export class RoomAnnouncer {
     );
     for (const participant of admitted) {
       if (fresh.has(participant.participantId)) {
-        this.sendTo(participant.participantId, roomStateMessage(next, participant));
+        this.sendTo(participant.participantId, roomStateMessage(next, participant, this.talkingNow()));
       }
     }
     this.tellRoster(next, fresh);

@@ -78,7 +78,13 @@ export const isModerator = (participant: Participant): boolean => participant.ro
 export function newParticipant(
   state: RoomState,
   entry: Pick<RoomEntry, 'identityKey' | 'role' | 'via'>,
-  fields: { participantId: string; displayName: string; status: Participant['status'] },
+  fields: {
+    participantId: string;
+    displayName: string;
+    status: Participant['status'];
+    /** The person's own choice on the pre-join screen (so the roster does not show an open microphone first). */
+    micMuted?: boolean | undefined;
+  },
 ): Participant {
   // "Mute on entry" is for participants; hosts and co-hosts moderate and must be heard.
   const muted = state.settings.muteOnEntry && entry.role === 'participant';
@@ -90,7 +96,7 @@ export function newParticipant(
     via: entry.via ?? 'browser',
     status: fields.status,
     waitingReason: null,
-    micMuted: muted,
+    micMuted: muted || fields.micMuted === true,
     hostMuted: muted,
     cameraOn: false,
     screenSharing: false,

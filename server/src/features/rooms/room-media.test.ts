@@ -199,6 +199,15 @@ describe('room service: media (fakes)', () => {
     expect(host.connection.of('room.talking').map((m) => m.talking)).toEqual([true, false]);
   });
 
+  it('tells someone who arrives mid-sentence who is talking, in the snapshot', async () => {
+    kit = roomKit();
+    const { guest } = await meeting();
+    await kit.send(guest.connection, { type: 'audio.offer', id: 'a1', offer });
+    kit.media.audio.talk(guest.participantId, true);
+    const late = await kit.joinGuest('Lotte');
+    expect(late.connection.last('room.state')?.talking).toEqual([guest.participantId]);
+  });
+
   it('rebuilds the rooms after Janus forgot them and tells clients to negotiate again', async () => {
     kit = roomKit();
     const { host, guest } = await meeting();

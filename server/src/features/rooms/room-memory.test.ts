@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomMemoryStore } from './room-memory.js';
 import type { RoomMemoryRecord } from './room-memory-fns.js';
 import { roomKit } from './test/room-kit.js';
+import { cameraOffer } from './test/sdp-offers.js';
 
 /** The RoomMemoryStore contract over a Map, as the database repo keeps it (room-memory.int.test.ts). */
 class MapMemoryStore implements RoomMemoryStore {
@@ -78,6 +79,32 @@ describe('a live meeting across a server restart (fakes)', () => {
     await expect(
       second.join({ kind: 'invitation', token: bertToken }, { resumeToken: bert.resumeToken }),
     ).rejects.toMatchObject({ code: 'removed' });
+  });
+
+  it('keeps who was in through a graceful stop, even while cameras close during it', async () => {
+    const store = new MapMemoryStore();
+    const first = serverProcess(store);
+    const host = await first.joinHost();
+    const annaToken = first.resolver.invite(first.meeting.meetingId, 'Anna');
+    const anna = await first.join({ kind: 'invitation', token: annaToken });
+    await first.send(host.connection, { type: 'host.admit', participantId: 'all' });
+    await first.send(anna.connection, {
+      type: 'video.publish',
+      id: 'v1',
+      kind: 'camera',
+      offer: cameraOffer(),
+    });
+    await settle();
+    await first.close();
+    await settle();
+    expect([...store.records.values()][0]?.admitted).toHaveLength(2);
+
+    const second = serverProcess(store, first);
+    const annaAgain = await second.join(
+      { kind: 'invitation', token: annaToken },
+      { resumeToken: anna.resumeToken },
+    );
+    expect(annaAgain.joined.status).toBe('admitted');
   });
 
   it('accepts an old token once, only from its own person, and forgets the meeting when it ends', async () => {

@@ -223,6 +223,26 @@ describe('room service: entry, waiting room, moderation, resume (fakes)', () => 
     expect(leg.closed).toBe(true);
   });
 
+  it('seats people with the microphone they chose before joining; mute on entry still mutes participants', async () => {
+    kit = roomKit();
+    kit.meeting.settings = { ...kit.meeting.settings, waitingRoom: false, muteOnEntry: false };
+    const host = await kit.joinHost();
+    const quiet = await kit.join(
+      { kind: 'invitation', token: kit.resolver.invite(kit.meeting.meetingId, 'Quirin') },
+      { micMuted: true },
+    );
+    expect(quiet.connection.last('room.state')?.you).toMatchObject({ micMuted: true, mutedByHost: false });
+    expect(host.connection.last('room.participant')?.participant).toMatchObject({
+      participantId: quiet.participantId,
+      micMuted: true,
+    });
+    const open = await kit.join(
+      { kind: 'invitation', token: kit.resolver.invite(kit.meeting.meetingId, 'Olga') },
+      { micMuted: false },
+    );
+    expect(open.connection.last('room.state')?.you.micMuted).toBe(false);
+  });
+
   it('refuses a second window of the same person, unless the first is reconnecting or it resumes', async () => {
     kit = roomKit();
     kit.meeting.settings = { ...kit.meeting.settings, waitingRoom: false };
@@ -230,7 +250,7 @@ describe('room service: entry, waiting room, moderation, resume (fakes)', () => 
     const token = kit.resolver.invite(kit.meeting.meetingId, 'Paul');
     const first = await kit.join({ kind: 'invitation', token });
     await expect(kit.join({ kind: 'invitation', token })).rejects.toMatchObject({
-      code: 'forbidden',
+      code: 'already_in_meeting',
       message: 'You are already in this meeting in another window.',
     });
     const second = await kit.join({ kind: 'invitation', token }, { resumeToken: first.resumeToken });

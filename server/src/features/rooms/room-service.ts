@@ -119,6 +119,7 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
         requestId: message.id,
         displayName: message.displayName,
         resumeToken: message.resumeToken,
+        micMuted: message.micMuted,
       });
     },
 

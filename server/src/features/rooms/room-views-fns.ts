@@ -38,13 +38,20 @@ export function settingsView(state: RoomState): Message<'room.settings'>['settin
 }
 
 /** The snapshot an admitted participant gets on admission and on resuming. */
-export function roomStateMessage(state: RoomState, you: Participant): Message<'room.state'> {
+export function roomStateMessage(
+  state: RoomState,
+  you: Participant,
+  talking: readonly string[] = [],
+): Message<'room.state'> {
+  const admitted = admittedOf(state);
+  const present = new Set(admitted.map((participant) => participant.participantId));
   return {
     type: 'room.state',
     you: participantView(state, you),
     title: state.title,
-    participants: admittedOf(state).map((participant) => participantView(state, participant)),
+    participants: admitted.map((participant) => participantView(state, participant)),
     settings: settingsView(state),
+    talking: talking.filter((participantId) => present.has(participantId)),
   };
 }
 

@@ -47,6 +47,11 @@ export class TalkingThrottle {
     }, wait);
   }
 
+  /** Who clients were last told is talking (so that a snapshot agrees with the `room.talking` news after it). */
+  talkingNow(): string[] {
+    return [...this.tracks].filter(([, track]) => track.sent).map(([participantId]) => participantId);
+  }
+
   forget(participantId: string): void {
     clearTimeout(this.tracks.get(participantId)?.timer);
     this.tracks.delete(participantId);

@@ -79,6 +79,27 @@ describe('AudioBridgeRoom moderation and talking, against a fake Janus', () => {
     expect(seen).toEqual(['p-1:true', 'p-2:true', 'p-1:false', 'p-2:false']);
   });
 
+  it('after an unmute, asks Janus whether the person talks on (Janus kept its flag through the mute)', async () => {
+    const room = await AudioBridgeRoom.create(node, { description: 'Gruppe', logger, talkingPackets: 5 });
+    const { leg } = await joinWeb(room, 'p-1');
+    const seen: string[] = [];
+    room.on('talking', (id, talking) => void seen.push(`${id}:${talking}`));
+    talk(room, 'p-1');
+    await until(() => seen.length === 1);
+    await leg.setMuted(true);
+    // Janus still counts p-1 as talking and will not say so again: only the check after the unmute can tell.
+    janus.plugins.rooms.get(`janus.plugin.audiobridge|${room.roomId}`)!.talking.add('p-1');
+    await leg.setMuted(false);
+    await until(() => seen.length === 3);
+    expect(seen).toEqual(['p-1:true', 'p-1:false', 'p-1:true']);
+    // Someone quiet after the unmute is not shown talking.
+    await leg.setMuted(true);
+    janus.plugins.rooms.get(`janus.plugin.audiobridge|${room.roomId}`)!.talking.delete('p-1');
+    await leg.setMuted(false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seen).toEqual(['p-1:true', 'p-1:false', 'p-1:true', 'p-1:false']);
+  });
+
   it('kick closes our leg with `kicked`; kicking someone absent is a no-op', async () => {
     const room = await create();
     const { leg } = await joinWeb(room, 'p-1');

@@ -66,6 +66,8 @@ export type AudioBridgeRoomEvents = {
  */
 export class AudioBridgeRoom extends TypedEmitter<AudioBridgeRoomEvents> {
   private readonly talkingNow = new Set<string>();
+  /** Checks after an unmute whether Janus counts the person as talking (see `recheckTalking`). */
+  private readonly talkingChecks = new Map<string, NodeJS.Timeout>();
   private readonly expectedLoss: number;
 
   static async create(node: RoomNode, options: AudioBridgeRoomOptions): Promise<AudioBridgeRoom> {
@@ -252,9 +254,37 @@ export class AudioBridgeRoom extends TypedEmitter<AudioBridgeRoomEvents> {
       });
       // Janus drops a muted participant's packets before its level meter: no stopped-talking would come.
       if (muted) {
+        clearTimeout(this.talkingChecks.get(participantId));
+        this.talkingChecks.delete(participantId);
         this.setTalking(participantId, false);
+      } else {
+        this.recheckTalking(participantId);
       }
     };
+  }
+
+  /**
+   * Janus keeps a muted participant's talking flag as it was when the mute came, and announces only changes: someone
+   * muted mid-sentence who unmutes and talks on would never be shown talking (nor become the active speaker).
+   * One measuring window after the unmute, ask Janus whom it counts as talking.
+   */
+  private recheckTalking(participantId: string): void {
+    clearTimeout(this.talkingChecks.get(participantId));
+    const windowMs = (this.options.talkingPackets ?? 50) * 20;
+    const timer = setTimeout(() => {
+      this.talkingChecks.delete(participantId);
+      this.listParticipants()
+        .then((participants) => {
+          const janus = participants.find((candidate) => candidate.participantId === participantId);
+          if (janus?.talking === true && !janus.muted && this.core.leg(participantId)) {
+            this.setTalking(participantId, true);
+          }
+        })
+        // The room is closing or Janus is gone: there is nothing left to correct.
+        .catch(() => undefined);
+    }, windowMs + 250);
+    timer.unref();
+    this.talkingChecks.set(participantId, timer);
   }
 
   private onEvent(data: Record<string, unknown>): void {
@@ -279,6 +309,8 @@ export class AudioBridgeRoom extends TypedEmitter<AudioBridgeRoomEvents> {
 
   private onClosed(reason: RoomCloseReason): void {
     this.talkingNow.clear();
+    this.talkingChecks.forEach((timer) => clearTimeout(timer));
+    this.talkingChecks.clear();
     this.emit('closed', reason);
     this.removeAllListeners();
   }

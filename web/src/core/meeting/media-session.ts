@@ -116,6 +116,12 @@ export class MediaSession {
     }
     this.subscriber.reset();
     this.deps.update({ remoteAudio: undefined, quality: 'unknown' });
+    // Nothing sends the microphone now: level meters (back in the waiting room) show it as it is. The next
+    // audio connection closes it again before it is negotiated (`applyMicrophone` in its setup).
+    const microphone = this.deps.media.microphone;
+    if (microphone) {
+      microphone.enabled = true;
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 import type { ServerMessage } from '@treffpunkt/protocol';
 import { Store } from '../store';
 import { Announcer } from './announcer';
+import { ChatClient } from './chat-client';
+import { PollClient } from './poll-client';
 import { playChime } from './chime';
 import { HostActions } from './host-actions';
 import { MediaSession } from './media-session';
@@ -44,6 +46,8 @@ export type JoinChoices = Pick<LocalIntent, 'micMuted' | 'cameraOn' | 'audioOnly
 export class MeetingClient extends Store<MeetingState> implements MeetingController {
   readonly host: HostActions;
   readonly self: SelfControls;
+  readonly chat: ChatClient;
+  readonly polls: PollClient;
   private readonly connection: RoomConnection;
   private readonly session: MediaSession;
   private readonly tiles: TileSubscriptions;
@@ -66,6 +70,8 @@ export class MeetingClient extends Store<MeetingState> implements MeetingControl
     });
     const send = this.connection.send.bind(this.connection);
     this.host = new HostActions(send);
+    this.chat = new ChatClient(send);
+    this.polls = new PollClient(send);
     this.tiles = new TileSubscriptions(getState, send);
     this.announcer = new Announcer((announcement) => this.setState({ announcement }));
     this.speaker = new SpeakerTracker(getState, (speaker) => this.setState({ speaker }));
@@ -148,7 +154,8 @@ export class MeetingClient extends Store<MeetingState> implements MeetingControl
   }
 
   private async requestJoin(): Promise<void> {
-    const outcome = await this.connection.join(this.getSnapshot().displayName);
+    const { displayName, local } = this.getSnapshot();
+    const outcome = await this.connection.join(displayName, local.micMuted);
     if (!outcome) {
       return;
     }
@@ -182,6 +189,14 @@ export class MeetingClient extends Store<MeetingState> implements MeetingControl
   }
 
   private onMessage(message: ServerMessage): void {
+    if (this.chat.onMessage(message) || this.polls.onMessage(message)) {
+      return;
+    }
+    if (message.type === 'room.state') {
+      // Admitted, or back after a reconnect: chat and polls catch up; unacknowledged chat is resent.
+      this.chat.onAdmitted();
+      this.polls.onAdmitted();
+    }
     if (message.type === 'video.subscriberOffer') {
       this.session.onSubscriberOffer(message);
       return;

@@ -1,4 +1,6 @@
 import type { Store } from '../store';
+import type { ChatClient } from './chat-client';
+import type { PollClient } from './poll-client';
 import type { HostActions } from './host-actions';
 import type { MeetingMedia } from './meeting-media';
 import type { JoinChoices } from './meeting-client';
@@ -42,6 +44,10 @@ export interface MeetingController extends Pick<Store<MeetingState>, 'subscribe'
   readonly media: MeetingMedia;
   readonly self: SelfActions;
   readonly host: HostCommands;
+  /** The meeting chat; absent in harnesses that show the views without a server. */
+  readonly chat?: ChatClient;
+  /** The meeting's polls; absent like `chat`. */
+  readonly polls?: PollClient;
   join(displayName: string, choices: JoinChoices): Promise<void>;
   submitPasscode(passcode: string): Promise<void>;
   leave(): void;

@@ -11,6 +11,8 @@ describe('joinOutcome', () => {
     expect(joinOutcome('invitation_invalid')).toEqual({ kind: 'ended', cause: 'invitation_invalid' });
     expect(joinOutcome('meeting_locked')).toEqual({ kind: 'ended', cause: 'locked' });
     expect(joinOutcome('removed')).toEqual({ kind: 'ended', cause: 'removed' });
+    // Not "no access": the person may come in, just not twice at once.
+    expect(joinOutcome('already_in_meeting')).toEqual({ kind: 'ended', cause: 'already_in_meeting' });
     expect(joinOutcome('timeout')).toEqual({ kind: 'ended', cause: 'unreachable' });
     expect(joinOutcome('unknown_type')).toEqual({ kind: 'ended', cause: 'unavailable' });
   });
@@ -33,6 +35,7 @@ describe('endPage', () => {
     'invitation_invalid',
     'not_found',
     'forbidden',
+    'already_in_meeting',
     'meeting_full',
     'unreachable',
     'connection_lost',
@@ -47,6 +50,7 @@ describe('endPage', () => {
     expect(endPage('removed').canRejoin).toBe(false);
     expect(endPage('denied').canRejoin).toBe(false);
     expect(endPage('connection_lost').canRejoin).toBe(true);
+    expect(endPage('already_in_meeting').canRejoin).toBe(true);
     expect(endPage('left')).toEqual({ key: 'left', canRejoin: true, tone: 'calm' });
   });
 });

@@ -17,6 +17,7 @@ export function joinOutcome(code: SignallingFailure): JoinOutcome {
     case 'invitation_invalid':
     case 'not_found':
     case 'forbidden':
+    case 'already_in_meeting':
     case 'meeting_full':
     case 'removed':
       return { kind: 'ended', cause: code };
@@ -64,6 +65,9 @@ export function endPage(cause: EndCause): { key: string; canRejoin: boolean; ton
       return { key: 'notFound', canRejoin: false, tone: 'problem' };
     case 'forbidden':
       return { key: 'forbidden', canRejoin: false, tone: 'problem' };
+    case 'already_in_meeting':
+      // Nothing is wrong (they are in, elsewhere); rejoining works once the other window is closed.
+      return { key: 'alreadyIn', canRejoin: true, tone: 'calm' };
     case 'meeting_full':
       return { key: 'full', canRejoin: true, tone: 'problem' };
     case 'unreachable':

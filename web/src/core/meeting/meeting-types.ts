@@ -30,6 +30,7 @@ export type EndCause =
   | 'invitation_invalid'
   | 'not_found'
   | 'forbidden'
+  | 'already_in_meeting'
   | 'meeting_full'
   | 'unreachable'
   | 'connection_lost'

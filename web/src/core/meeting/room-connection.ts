@@ -82,7 +82,7 @@ export class RoomConnection {
    * `room.joined` reaches `onMessage` too), or when the socket was lost meanwhile (`onBack` follows); otherwise
    * with what the refusal means.
    */
-  async join(displayName: string): Promise<JoinOutcome | undefined> {
+  async join(displayName: string, micMuted?: boolean): Promise<JoinOutcome | undefined> {
     const signalling = this.signalling;
     if (!signalling) {
       return { kind: 'ended', cause: 'unreachable' };
@@ -96,6 +96,7 @@ export class RoomConnection {
           credential: this.credential,
           ...(displayName ? { displayName } : {}),
           ...(resumeToken ? { resumeToken } : {}),
+          ...(micMuted === undefined ? {} : { micMuted }),
         },
         'room.joined',
       );

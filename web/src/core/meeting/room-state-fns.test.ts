@@ -132,6 +132,14 @@ describe('reduceRoom: people', () => {
       run(talking.model, { type: 'room.talking', participantId: 'me', talking: false }).model.talking,
     ).toEqual(['anna']);
   });
+
+  it('knows who is talking from the snapshot, for someone who arrives mid-sentence', () => {
+    const snapshot = { ...state([me, anna, bernd]), talking: ['anna', 'gone'] } as ServerMessage;
+    expect(run(connecting, joined('admitted'), snapshot).model.talking).toEqual(['anna']);
+    // A snapshot without the list (an older server) keeps what is known about people still there.
+    const talking = run(inRoom, { type: 'room.talking', participantId: 'anna', talking: true });
+    expect(run(talking.model, state()).model.talking).toEqual(['anna']);
+  });
 });
 
 describe('reduceRoom: waiting list, notices, settings, end', () => {
@@ -188,6 +196,20 @@ describe('reduceRoom: waiting list, notices, settings, end', () => {
     });
     expect(run(inRoom, { type: 'error', error: 'removed', message: 'x' }).model.ended).toBe('removed');
     expect(run(inRoom, { type: 'error', error: 'rate_limited', message: 'x' }).model).toBe(inRoom);
+  });
+
+  it('reconnects (keeping the seat) when the server only restarts', () => {
+    expect(run(inRoom, { type: 'room.ended', reason: 'server_shutdown' })).toMatchObject({
+      model: { phase: 'reconnecting', ended: undefined },
+      effects: [{ type: 'stopMedia' }, { type: 'announce', kind: 'reconnecting' }],
+    });
+    expect(
+      run({ ...inRoom, phase: 'waiting' }, { type: 'room.ended', reason: 'server_shutdown' }).model.phase,
+    ).toBe('reconnecting');
+    // Back with the remembered seat: media starts again.
+    const back = run(inRoom, { type: 'room.ended', reason: 'server_shutdown' }, joined('admitted'), state());
+    expect(back.model.phase).toBe('in_room');
+    expect(back.effects).toContainEqual({ type: 'startMedia' });
   });
 });
 

@@ -86,7 +86,8 @@ export function reduceRoom(model: RoomModel, message: ServerMessage, now: number
       const participants = message.participants.filter(
         (participant) => participant.participantId !== message.you.participantId,
       );
-      const present = new Set(participants.map((participant) => participant.participantId));
+      // Who talks right now comes with the snapshot (servers before it sent none: keep what is known).
+      const present = new Set([message.you.participantId, ...participants.map((p) => p.participantId)]);
       return {
         model: {
           ...model,
@@ -97,7 +98,7 @@ export function reduceRoom(model: RoomModel, message: ServerMessage, now: number
           title: message.title,
           participants,
           settings: message.settings,
-          talking: model.talking.filter((id) => present.has(id)),
+          talking: (message.talking ?? model.talking).filter((id) => present.has(id)),
         },
         effects,
       };
@@ -175,6 +176,17 @@ export function reduceRoom(model: RoomModel, message: ServerMessage, now: number
           : [],
       };
     case 'room.ended':
+      if (
+        message.reason === 'server_shutdown' &&
+        (inRoomLike.has(model.phase) || model.phase === 'waiting')
+      ) {
+        // The server is restarting (an update, systemd): it keeps the room's memory, and the socket's reconnect
+        // brings this person back to their seat by themselves. Only this process's media is gone.
+        return {
+          model: { ...model, phase: 'reconnecting', talking: [] },
+          effects: [{ type: 'stopMedia' }, { type: 'announce', kind: 'reconnecting' }],
+        };
+      }
       return {
         model: { ...model, phase: 'ended', ended: message.reason, talking: [], waiting: [] },
         effects: [{ type: 'stopMedia' }],

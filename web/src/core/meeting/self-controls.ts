@@ -45,7 +45,8 @@ export class SelfControls {
       { cameraOn: camera !== undefined },
       { localCamera: camera ? new MediaStream([camera]) : undefined },
     );
-    this.deps.session.applyMicrophone();
+    // The microphone is closed (or not) when the audio connection is set up: until then nothing is sent, and the
+    // waiting room's level meter must show the real microphone ("does the bar move?"), not a muted track.
   }
 
   /** After admission (and after a reconnect): tell the server what differs from its view of this person. */

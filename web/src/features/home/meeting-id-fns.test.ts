@@ -8,7 +8,7 @@ describe('parseMeetingInput', () => {
     ['  123 4567 890  ', '/m/1234567890'],
     ['123-456-7890', '/m/1234567890'],
     ['123\u00a0456\u00a07890', '/m/1234567890'],
-    ['12345678901234567890', '/m/12345678901234567890'],
+    ['1234567890123456', '/m/1234567890123456'],
   ])('accepts the meeting ID %j', (input, path) => {
     expect(parseMeetingInput(input)).toEqual({ ok: true, path });
   });
@@ -19,10 +19,10 @@ describe('parseMeetingInput', () => {
     ['treffpunkt.example.org/m/123%20456%207890', '/m/1234567890'],
     ['/m/123 456 7890', '/m/1234567890'],
     ['m/1234567890', '/m/1234567890'],
-    ['https://treffpunkt.example.org/j/AbC-123_xyz789', '/j/AbC-123_xyz789'],
-    ['http://localhost:5173/j/AbC-123_xyz789/', '/j/AbC-123_xyz789'],
-    ['j/AbC-123_xyz789', '/j/AbC-123_xyz789'],
-    ['/j/AbC-123_xyz789?x=1', '/j/AbC-123_xyz789'],
+    ['https://treffpunkt.example.org/j/AbC-123_xyz789Qq', '/j/AbC-123_xyz789Qq'],
+    ['http://localhost:5173/j/AbC-123_xyz789Qq/', '/j/AbC-123_xyz789Qq'],
+    ['j/AbC-123_xyz789Qq', '/j/AbC-123_xyz789Qq'],
+    ['/j/AbC-123_xyz789Qq?x=1', '/j/AbC-123_xyz789Qq'],
   ])('takes the path from the link %j', (input, path) => {
     expect(parseMeetingInput(input)).toEqual({ ok: true, path });
   });
@@ -41,13 +41,17 @@ describe('parseMeetingInput', () => {
   });
 
   it('refuses a meeting ID that is too long', () => {
-    expect(parseMeetingInput('1'.repeat(21))).toMatchObject({ ok: false, error: 'tooLong' });
+    expect(parseMeetingInput('1'.repeat(17))).toMatchObject({ ok: false, error: 'tooLong' });
   });
 
-  it.each(['abc', '12345 67890 x', 'https://x.example/j/short', 'https://x.example/hilfe', '12345,67890'])(
-    'refuses %j',
-    (input) => {
-      expect(parseMeetingInput(input)).toMatchObject({ ok: false, error: 'invalid' });
-    },
-  );
+  it.each([
+    'abc',
+    '12345 67890 x',
+    'https://x.example/j/short',
+    'j/AbC-123_xyz789',
+    'https://x.example/hilfe',
+    '12345,67890',
+  ])('refuses %j', (input) => {
+    expect(parseMeetingInput(input)).toMatchObject({ ok: false, error: 'invalid' });
+  });
 });

@@ -1,7 +1,7 @@
 /** Meeting IDs have at least this many digits. */
 export const MIN_MEETING_ID_DIGITS = 10;
-/** Longer input cannot be a meeting ID. */
-export const MAX_MEETING_ID_DIGITS = 20;
+/** Longer input cannot be a meeting ID (the protocol's `roomCredential` takes 10–16 digits). */
+export const MAX_MEETING_ID_DIGITS = 16;
 
 export type MeetingInputError = 'empty' | 'invalid' | 'tooShort' | 'tooLong';
 
@@ -9,7 +9,8 @@ export type MeetingInput =
   | { ok: true; path: string }
   | { ok: false; error: MeetingInputError; /** digits counted, for the message */ digits: number };
 
-const tokenPattern = /^[A-Za-z0-9_-]{8,128}$/;
+/** As the protocol's `roomCredential` and the `/j/` route take it: shorter cannot be an invitation. */
+const tokenPattern = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
  * Reads what a person typed or pasted into "join a meeting": a meeting ID (digits; spaces, dashes and dots between

@@ -1,12 +1,13 @@
 import type { MeetingController } from '../../core/meeting/meeting-controller';
 import type { MeetingState, Reaction } from '../../core/meeting/meeting-types';
 import { isModerator } from '../../core/meeting/room-state-fns';
+import { ChatButton, PollsButton } from './ChatButton';
 import { ControlButton, Disclosure } from './ControlParts';
 import { useMeetingText } from './i18n/meeting-i18n';
 import { reactionEmoji } from './Tile';
 import type { ViewMode } from './Stage';
 
-export type OpenPanel = 'none' | 'people' | 'reactions' | 'more' | 'leave';
+export type OpenPanel = 'none' | 'people' | 'chat' | 'polls' | 'reactions' | 'more' | 'leave';
 
 export interface ControlsBarProps {
   meeting: MeetingController;
@@ -123,6 +124,12 @@ export function ControlsBar(props: ControlsBarProps) {
             : undefined
         }
       />
+      {meeting.chat && (
+        <ChatButton chat={meeting.chat} expanded={open === 'chat'} onClick={() => toggle('chat')} />
+      )}
+      {meeting.polls && (
+        <PollsButton polls={meeting.polls} expanded={open === 'polls'} onClick={() => toggle('polls')} />
+      )}
       <Disclosure
         open={open === 'more'}
         onToggle={() => toggle('more')}

@@ -12,9 +12,12 @@ const peopleKinds = new Set<Announcement['kind']>(['joined', 'left', 'handRaised
 export function LiveAnnouncer({
   announcement,
   feedback,
+  chat,
 }: {
   announcement: Announcement | undefined;
   feedback: { seq: number; text: string } | undefined;
+  /** The newest chat message from someone else (ChatButton.tsx `useChatAnnouncement`). */
+  chat?: { seq: number; text: string } | undefined;
 }) {
   const { t } = useMeetingText();
   let text = '';
@@ -36,6 +39,9 @@ export function LiveAnnouncer({
       </div>
       <div className="visually-hidden" role="status" aria-live="polite">
         {feedback && <p key={feedback.seq}>{feedback.text}</p>}
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {chat && <p key={chat.seq}>{chat.text}</p>}
       </div>
     </>
   );

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingController } from '../../core/meeting/meeting-controller';
 import { useStore } from '../../ui/use-store';
 import { Banners } from './Banners';
+import { useChatAnnouncement } from './ChatButton';
+import { ChatPanel } from './ChatPanel';
+import { PollPanel } from './PollPanel';
 import { ControlsBar, type OpenPanel } from './ControlsBar';
 import { Icon } from './icons';
 import { useMeetingText } from './i18n/meeting-i18n';
@@ -40,6 +43,10 @@ export function Room({ meeting }: { meeting: MeetingController }) {
     [t],
   );
   useMeetingShortcuts(meeting, onShortcut);
+  // "You may not unmute" goes away once that is no longer so (a host asked to unmute, or allowed it again).
+  if (unmuteBlocked && !meeting.self.unmuteBlocked) {
+    setUnmuteBlocked(false);
+  }
 
   const title = state.title || t('room.untitled');
   const productName = useTranslation().t('shell.productName');
@@ -51,8 +58,11 @@ export function Room({ meeting }: { meeting: MeetingController }) {
   }, []);
 
   const peopleOpen = open === 'people';
+  const chatOpen = open === 'chat' && meeting.chat !== undefined;
+  const pollsOpen = open === 'polls' && meeting.polls !== undefined;
+  const chatNote = useChatAnnouncement(meeting.chat);
   return (
-    <div className={peopleOpen ? 'meeting-room meeting-room-panel' : 'meeting-room'}>
+    <div className={peopleOpen || chatOpen || pollsOpen ? 'meeting-room meeting-room-panel' : 'meeting-room'}>
       <div className="room-bar">
         <h1 ref={headingRef} id={titleId} className="room-title" tabIndex={-1}>
           {title}
@@ -79,6 +89,8 @@ export function Room({ meeting }: { meeting: MeetingController }) {
           <Stage meeting={meeting} state={state} mode={mode} />
         </section>
         {peopleOpen && <ParticipantsPanel meeting={meeting} state={state} onClose={() => setOpen('none')} />}
+        {chatOpen && <ChatPanel chat={meeting.chat} state={state} onClose={() => setOpen('none')} />}
+        {pollsOpen && <PollPanel polls={meeting.polls} state={state} onClose={() => setOpen('none')} />}
       </div>
       <ControlsBar
         meeting={meeting}
@@ -94,7 +106,7 @@ export function Room({ meeting }: { meeting: MeetingController }) {
         }}
       />
       <RemoteAudio stream={state.remoteAudio} speakerId={media.speakerId} />
-      <LiveAnnouncer announcement={state.announcement} feedback={feedback} />
+      <LiveAnnouncer announcement={state.announcement} feedback={feedback} chat={chatNote} />
     </div>
   );
 }

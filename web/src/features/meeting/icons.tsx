@@ -16,7 +16,9 @@ export type IconName =
   | 'phone'
   | 'speaking'
   | 'signal'
-  | 'close';
+  | 'close'
+  | 'chat'
+  | 'poll';
 
 const paths: Record<IconName, string> = {
   mic: 'M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3M8 21h8',
@@ -34,6 +36,8 @@ const paths: Record<IconName, string> = {
   speaking: 'M4 10v4M8 7v10M12 4v16M16 7v10M20 10v4',
   signal: 'M4 20v-3M9 20v-7M14 20v-11M19 20V4',
   close: 'M5 5l14 14M19 5L5 19',
+  chat: 'M4 5h16v11H9l-5 4z',
+  poll: 'M5 20V10M12 20V4M19 20v-7',
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

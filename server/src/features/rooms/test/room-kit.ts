@@ -104,7 +104,12 @@ export function roomKit(policy: Partial<RoomPolicy> = {}, extra: { memory?: Room
 
   async function join(
     credential: RoomCredential,
-    extra: { displayName?: string; resumeToken?: string; connection?: FakeConnection } = {},
+    extra: {
+      displayName?: string;
+      resumeToken?: string;
+      micMuted?: boolean;
+      connection?: FakeConnection;
+    } = {},
   ) {
     const connection = extra.connection ?? connect();
     const id = `join-${randomUUID().slice(0, 8)}`;
@@ -114,6 +119,7 @@ export function roomKit(policy: Partial<RoomPolicy> = {}, extra: { memory?: Room
       credential,
       ...(extra.displayName ? { displayName: extra.displayName } : {}),
       ...(extra.resumeToken ? { resumeToken: extra.resumeToken } : {}),
+      ...(extra.micMuted === undefined ? {} : { micMuted: extra.micMuted }),
     });
     const joined = connection.of('room.joined').find((message) => message.id === id);
     if (!joined) {

@@ -17,6 +17,8 @@ interface Room {
   /** participant id → handle id */
   members: Map<string, number>;
   muted: Set<string>;
+  /** AudioBridge: whom Janus counts as talking (tests set it; `listparticipants` reports it). */
+  talking: Set<string>;
   /** Publishers whose (pretend) PeerConnection is up. */
   live: Set<string>;
 }
@@ -72,6 +74,7 @@ export class RoomsPluginFake {
           secret: String(body.secret),
           members: new Map(),
           muted: new Set(),
+          talking: new Set(),
           live: new Set(),
         });
         return { sync: true, data: { [name]: 'created', room: body.room, permanent: false } };
@@ -125,6 +128,7 @@ export class RoomsPluginFake {
               display: 'Someone',
               setup: true,
               muted: room.muted.has(id),
+              talking: room.talking.has(id),
             })),
           },
         };

@@ -54,6 +54,8 @@ export interface OrganisationsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deactivated_at: NullableTimestamp;
+  /** Days chat and polls of this organisation's meetings are kept; null: the platform's default. */
+  chat_retention_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface UsersTable {

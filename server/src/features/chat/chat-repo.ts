@@ -145,17 +145,6 @@ export function createChatRepo(db: Database) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
-
-    /** Retention: chat of occurrences that ended before `cutoff`. Returns how many messages went. */
-    async deleteOfOccurrencesEndedBefore(cutoff: Date, trx: Executor = db): Promise<number> {
-      const result = await trx
-        .deleteFrom('chat_messages')
-        .where('occurrence_id', 'in', (eb) =>
-          eb.selectFrom('meeting_occurrences').select('id').where('ends_at', '<', cutoff),
-        )
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
   };
 }
 

@@ -15,6 +15,8 @@ export interface GroupViewer {
   authorKey: string;
   authorName: string;
   role: 'host' | 'invitee';
+  /** The organisation's own chat retention in days; null: the platform's default. */
+  retentionDays: number | null;
 }
 
 export interface GroupMessageView {
@@ -59,11 +61,6 @@ export function presentMessage(viewer: GroupViewer, message: GroupMessageRecord)
     createdAt: message.createdAt.toISOString(),
     ...(authorInvitationId ? { authorInvitationId } : {}),
   };
-}
-
-/** Messages written before this moment are deleted. */
-export function retentionCutoff(now: Date, retentionDays: number): Date {
-  return new Date(now.getTime() - retentionDays * DAY_MS);
 }
 
 /** A person whose last digest went out before this moment may get the next one. */

@@ -1,18 +1,17 @@
 import { describeError, type Logger } from '../../lib/logger.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { sendGroupDigests, type GroupDigestDeps } from './group-space-digest.js';
-import { retentionCutoff } from './group-space-fns.js';
 import type { GroupSpaceRepo } from './group-space-repo.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Deletes messages older than the platform's chat retention (setting `chatRetentionDays`, default 30;
- * docs/privacy/retention.md) and sends due digests, now and then hourly until closed. Passes never overlap.
+ * Deletes messages older than their organisation's chat retention, or the platform's (setting
+ * `chatRetentionDays`, default 30; docs/privacy/retention.md) and sends due digests, now and then hourly until closed. Passes never overlap.
  */
 export function startGroupSpaceJobs(
   deps: GroupDigestDeps & {
-    repo: Pick<GroupSpaceRepo, 'deleteCreatedBefore'>;
+    repo: Pick<GroupSpaceRepo, 'deleteExpired'>;
     settings: Pick<SettingsService, 'get'>;
     logger: Logger;
   },
@@ -20,7 +19,7 @@ export function startGroupSpaceJobs(
   const runOnce = async () => {
     const { chatRetentionDays } = await deps.settings.get();
     return {
-      deleted: await deps.repo.deleteCreatedBefore(retentionCutoff(deps.now(), chatRetentionDays)),
+      deleted: await deps.repo.deleteExpired(deps.now(), chatRetentionDays),
       digests: await sendGroupDigests(deps),
     };
   };

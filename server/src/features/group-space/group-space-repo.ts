@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { GroupSpaceMessagesTable } from '../../db/schema.js';
 import type { Executor } from '../accounts/accounts-repo.js';
@@ -180,11 +180,25 @@ export function createGroupSpaceRepo(db: Database) {
       }));
     },
 
-    /** Retention: messages written before `cutoff`. */
-    async deleteCreatedBefore(cutoff: Date): Promise<number> {
+    /**
+     * Retention: messages older than their organisation's chat retention, or `defaultDays` where the
+     * organisation keeps the platform's default.
+     */
+    async deleteExpired(now: Date, defaultDays: number): Promise<number> {
       const result = await db
         .deleteFrom('group_space_messages')
-        .where('created_at', '<', cutoff)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('meetings as m')
+              .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+              .whereRef('m.id', '=', 'group_space_messages.meeting_id')
+              .where(
+                sql<boolean>`group_space_messages.created_at + make_interval(days => coalesce(o.chat_retention_days, ${defaultDays}::int)) < ${now}`,
+              )
+              .select('m.id'),
+          ),
+        )
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },

@@ -84,6 +84,7 @@ export function createGroupSpaceService(deps: GroupSpaceDeps) {
         // Never derived from the email address: other members must not learn it.
         authorName: invitation.name || 'Gast',
         role: 'invitee',
+        retentionDays: aggregate.meeting.organisation.chatRetentionDays,
       };
     },
 
@@ -97,6 +98,7 @@ export function createGroupSpaceService(deps: GroupSpaceDeps) {
         authorKey: userKey(actor.userId),
         authorName: actor.name,
         role: 'host',
+        retentionDays: aggregate.meeting.organisation.chatRetentionDays,
       };
     },
 
@@ -111,7 +113,7 @@ export function createGroupSpaceService(deps: GroupSpaceDeps) {
         hasOlder,
         digest: await digestOn(viewer),
         digestDays: settings.groupDigestDays,
-        retentionDays: settings.chatRetentionDays,
+        retentionDays: viewer.retentionDays ?? settings.chatRetentionDays,
       };
     },
 

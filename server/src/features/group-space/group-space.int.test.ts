@@ -183,8 +183,10 @@ describe('the group space of a series', () => {
       error: 'group_space_not_found',
     });
     const repo = createGroupSpaceRepo(t.database.db);
-    expect(await repo.deleteCreatedBefore(new Date(t.clock.now().getTime() - 30 * 86_400_000))).toBe(0);
-    expect(await repo.deleteCreatedBefore(new Date(t.clock.now().getTime() + 1000))).toBeGreaterThan(0);
+    expect(await repo.deleteExpired(t.clock.now(), 30)).toBe(0);
+    expect(await repo.deleteExpired(new Date(t.clock.now().getTime() + 31 * 86_400_000), 30)).toBeGreaterThan(
+      0,
+    );
     expect((await w.hostClient.get(`${hostPath()}/messages`)).json<Page>().messages).toEqual([]);
   });
 

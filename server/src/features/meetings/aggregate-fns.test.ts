@@ -30,7 +30,7 @@ const occurrence = (
 const aggregate: MeetingAggregate = {
   meeting: {
     id: 'm',
-    organisation: { id: 'o', name: 'Gruppe', status: 'active' },
+    organisation: { id: 'o', name: 'Gruppe', status: 'active', chatRetentionDays: null },
     host: null,
     coHosts: [],
     createdByUserId: null,

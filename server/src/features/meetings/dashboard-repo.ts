@@ -24,6 +24,8 @@ export interface DashboardOccurrence {
   end: Date;
   status: OccurrenceStatus;
   meeting: MeetingRef;
+  /** Past occurrences only: what was written and chosen in the meeting, and how long it is kept. */
+  records?: { chatMessages: number; polls: number; organisationRetentionDays: number | null };
 }
 
 export interface MeetingSummary extends MeetingRef {
@@ -119,6 +121,22 @@ export function createDashboardRepo(db: Database) {
         .$if(!upcoming, (q) => q.where('x.status', '!=', 'cancelled'));
       const rows = await base
         .select([...refColumns, 'x.id', 'x.occurrence_key', 'x.starts_at', 'x.ends_at', 'x.status'])
+        .select([
+          'o.chat_retention_days',
+          (eb) =>
+            eb
+              .selectFrom('chat_messages as c')
+              .whereRef('c.occurrence_id', '=', 'x.id')
+              .where('c.deleted_at', 'is', null)
+              .select((c) => c.fn.countAll<string | number>().as('n'))
+              .as('chat_messages'),
+          (eb) =>
+            eb
+              .selectFrom('polls as p')
+              .whereRef('p.occurrence_id', '=', 'x.id')
+              .select((c) => c.fn.countAll<string | number>().as('n'))
+              .as('polls'),
+        ])
         .orderBy('x.starts_at', upcoming ? 'asc' : 'desc')
         .orderBy('x.id')
         .limit(filter.limit)
@@ -135,6 +153,15 @@ export function createDashboardRepo(db: Database) {
           end: row.ends_at,
           status: row.status,
           meeting: toRef(row),
+          ...(upcoming
+            ? {}
+            : {
+                records: {
+                  chatMessages: Number(row.chat_messages ?? 0),
+                  polls: Number(row.polls ?? 0),
+                  organisationRetentionDays: row.chat_retention_days,
+                },
+              }),
         })),
         total: Number(total.n),
       };

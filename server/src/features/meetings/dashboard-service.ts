@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { forbidden, notFound } from '../../http/errors.js';
 import type { Actor } from '../accounts/auth-service.js';
+import { keptUntil } from '../chat/chat-retention.js';
 import { canSeeOrganisation } from '../organisations/organisations-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { meetingFacts } from './aggregate-fns.js';
@@ -45,14 +46,29 @@ export function createDashboardService(deps: DashboardServiceDeps) {
   }
 
   return {
-    occurrences(actor: Actor, query: z.infer<typeof occurrencesQuerySchema>) {
-      return deps.repo.occurrences({
+    /** Past ones carry what the meeting's chat and polls hold and the day they are deleted. */
+    async occurrences(actor: Actor, query: z.infer<typeof occurrencesQuerySchema>) {
+      const page = await deps.repo.occurrences({
         scope: scopeOf(actor, query),
         when: query.when,
         now: deps.now(),
         limit: query.limit,
         offset: query.offset,
       });
+      const { chatRetentionDays } = await deps.settings.get();
+      return {
+        total: page.total,
+        items: page.items.map(({ records, ...item }) => ({
+          ...item,
+          ...(records && {
+            records: {
+              chatMessages: records.chatMessages,
+              polls: records.polls,
+              keptUntil: keptUntil(item.end, records.organisationRetentionDays, chatRetentionDays),
+            },
+          }),
+        })),
+      };
     },
 
     meetings(actor: Actor, query: z.infer<typeof meetingsQuerySchema>) {

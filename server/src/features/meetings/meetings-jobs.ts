@@ -1,8 +1,9 @@
 import type { Database } from '../../db/database.js';
 import { describeError, type Logger } from '../../lib/logger.js';
-import { createChatRepo } from '../chat/chat-repo.js';
+import { deleteExpiredMeetingRecords } from '../chat/chat-retention.js';
 import type { InvitationMailer } from '../invitations/invitations-mail.js';
 import type { InvitationsRepo } from '../invitations/invitations-repo.js';
+import type { SettingsService } from '../settings/settings-service.js';
 import type { MeetingsAccess } from './meetings-access.js';
 import type { MeetingsRepo } from './meetings-repo.js';
 import type { OccurrencesRepo } from './occurrences-repo.js';
@@ -16,15 +17,13 @@ export interface MeetingsRetentionPolicy {
   /** Declined and revoked invitations: days after they ended. */
   endedInvitationDays: number;
   /** The meeting itself (title, times, settings, occurrences) for usage reports: days after its last date. */
-  meetingDays: number; /** In-meeting chat (messages and those to the hosts): days after the occurrence ended. */
-  chatDays: number;
+  meetingDays: number;
 }
 
 export const defaultMeetingsRetention: MeetingsRetentionPolicy = {
   invitationDays: 30,
   endedInvitationDays: 30,
   meetingDays: 365,
-  chatDays: 30,
 };
 
 export interface MeetingsJobsDeps {
@@ -37,12 +36,14 @@ export interface MeetingsJobsDeps {
   >;
   access: Pick<MeetingsAccess, 'load'>;
   mailer: Pick<InvitationMailer, 'send'>;
+  /** Its `chatRetentionDays` is the default for chat and polls; organisations may set their own. */
+  settings: Pick<SettingsService, 'get'>;
   policy: MeetingsRetentionPolicy;
   now: () => Date;
 }
 
 export type MeetingsJobCounts = Record<
-  'reminders' | 'deliveries' | 'invitations' | 'endedInvitations' | 'tokens' | 'meetings' | 'chat',
+  'reminders' | 'deliveries' | 'invitations' | 'endedInvitations' | 'tokens' | 'meetings' | 'chat' | 'polls',
   number
 >;
 
@@ -76,7 +77,7 @@ export async function runMeetingsJobs(deps: MeetingsJobsDeps): Promise<MeetingsJ
     endedInvitations: await deps.invitations.deleteEndedBefore(ago(deps.policy.endedInvitationDays)),
     tokens: await deps.invitations.deleteExpiredTokens(now),
     meetings: await deps.meetings.deleteEndedBefore(ago(deps.policy.meetingDays)),
-    chat: await createChatRepo(deps.db).deleteOfOccurrencesEndedBefore(ago(deps.policy.chatDays)),
+    ...(await deleteExpiredMeetingRecords(deps.db, now, (await deps.settings.get()).chatRetentionDays)),
   };
 }
 

@@ -67,9 +67,14 @@ const refResponse = (ref: MeetingRef) => ({
   host: ref.host,
 });
 
-export const dashboardOccurrenceResponse = (item: DashboardOccurrence) => ({
+export const dashboardOccurrenceResponse = (
+  item: Omit<DashboardOccurrence, 'records'> & {
+    records?: { chatMessages: number; polls: number; keptUntil: Date };
+  },
+) => ({
   ...occurrenceResponse(item),
   meeting: refResponse(item.meeting),
+  ...(item.records && { records: { ...item.records, keptUntil: item.records.keptUntil.toISOString() } }),
 });
 
 export const meetingSummaryResponse = (item: MeetingSummary) => ({

@@ -6,7 +6,13 @@ import type { MeetingSettings } from './meetings-fns.js';
 
 export interface MeetingRecord {
   id: string;
-  organisation: { id: string; name: string; status: 'active' | 'deactivated' };
+  organisation: {
+    id: string;
+    name: string;
+    status: 'active' | 'deactivated';
+    /** Days chat and polls are kept; null: the platform's default (settings). */
+    chatRetentionDays: number | null;
+  };
   host: { id: string; name: string; email: string; language: 'de' | 'en' } | null;
   coHosts: Array<{ id: string; name: string }>;
   createdByUserId: string | null;
@@ -71,6 +77,7 @@ export function createMeetingsRepo(db: Database) {
       .select([
         'o.name as organisation_name',
         'o.status as organisation_status',
+        'o.chat_retention_days as organisation_chat_retention_days',
         'h.name as host_name',
         'h.email as host_email',
         'h.language as host_language',
@@ -79,6 +86,7 @@ export function createMeetingsRepo(db: Database) {
   type Row = Selectable<MeetingsTable> & {
     organisation_name: string;
     organisation_status: 'active' | 'deactivated';
+    organisation_chat_retention_days: number | null;
     host_name: string | null;
     host_email: string | null;
     host_language: 'de' | 'en' | null;
@@ -98,7 +106,12 @@ export function createMeetingsRepo(db: Database) {
             .execute();
     return rows.map((row) => ({
       id: row.id,
-      organisation: { id: row.organisation_id, name: row.organisation_name, status: row.organisation_status },
+      organisation: {
+        id: row.organisation_id,
+        name: row.organisation_name,
+        status: row.organisation_status,
+        chatRetentionDays: row.organisation_chat_retention_days,
+      },
       host:
         row.host_user_id && row.host_name !== null && row.host_email !== null
           ? {

@@ -189,7 +189,15 @@ const meetingRefResponseSchema = z.object({
 });
 
 export const dashboardOccurrencesResponseSchema = z.object({
-  items: z.array(occurrenceResponseSchema.extend({ meeting: meetingRefResponseSchema })),
+  items: z.array(
+    occurrenceResponseSchema.extend({
+      meeting: meetingRefResponseSchema,
+      /** Past occurrences: messages and polls kept from the meeting, and the day they are deleted. */
+      records: z
+        .object({ chatMessages: z.number(), polls: z.number(), keptUntil: z.iso.datetime() })
+        .optional(),
+    }),
+  ),
   total: z.number(),
 });
 

@@ -147,6 +147,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     invitations,
     access,
     mailer,
+    settings,
     policy,
     now,
     logger,

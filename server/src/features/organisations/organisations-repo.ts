@@ -8,6 +8,8 @@ export interface OrganisationRecord {
   contact: string;
   notes: string;
   status: 'active' | 'deactivated';
+  /** Days chat and polls are kept; null: the platform's default. */
+  chatRetentionDays: number | null;
   hostCount: number;
   createdAt: Date;
   updatedAt: Date;
@@ -18,6 +20,7 @@ export interface OrganisationPatch {
   name?: string | undefined;
   contact?: string | undefined;
   notes?: string | undefined;
+  chatRetentionDays?: number | null | undefined;
   status?: 'active' | 'deactivated';
   deactivatedAt?: Date | null;
 }
@@ -43,6 +46,7 @@ export function createOrganisationsRepo(db: Database) {
     contact: row.contact,
     notes: row.notes,
     status: row.status,
+    chatRetentionDays: row.chat_retention_days,
     hostCount: Number(row.host_count ?? 0),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -51,13 +55,19 @@ export function createOrganisationsRepo(db: Database) {
 
   return {
     async insert(
-      input: { name: string; contact: string; notes: string },
+      input: { name: string; contact: string; notes: string; chatRetentionDays?: number | null },
       now: Date,
       trx: Executor = db,
     ): Promise<string> {
+      const { chatRetentionDays, ...fields } = input;
       const row = await trx
         .insertInto('organisations')
-        .values({ ...input, created_at: now, updated_at: now })
+        .values({
+          ...fields,
+          chat_retention_days: chatRetentionDays ?? null,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -75,6 +85,7 @@ export function createOrganisationsRepo(db: Database) {
           ...(patch.name !== undefined ? { name: patch.name } : {}),
           ...(patch.contact !== undefined ? { contact: patch.contact } : {}),
           ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+          ...(patch.chatRetentionDays !== undefined ? { chat_retention_days: patch.chatRetentionDays } : {}),
           ...(patch.status !== undefined ? { status: patch.status } : {}),
           ...(patch.deactivatedAt !== undefined ? { deactivated_at: patch.deactivatedAt } : {}),
           updated_at: now,

@@ -6,6 +6,8 @@ export const organisationCreateSchema = z.object({
   contact: z.string().trim().max(1000).default(''),
   /** Internal notes of the association's staff; never shown to hosts. */
   notes: z.string().trim().max(4000).default(''),
+  /** Days chat and polls of the organisation's meetings are kept; null: the platform's default. */
+  chatRetentionDays: z.number().int().min(1).max(365).nullable().default(null),
 });
 
 export const organisationUpdateSchema = z
@@ -13,6 +15,8 @@ export const organisationUpdateSchema = z
     name: singleLineSchema(200).min(1),
     contact: z.string().trim().max(1000),
     notes: z.string().trim().max(4000),
+    /** Days chat and polls of the organisation's meetings are kept; null: the platform's default. */
+    chatRetentionDays: z.number().int().min(1).max(365).nullable(),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
@@ -28,6 +32,7 @@ export const organisationAdminResponseSchema = z.object({
   contact: z.string(),
   notes: z.string(),
   status: z.enum(['active', 'deactivated']),
+  chatRetentionDays: z.number().nullable(),
   hostCount: z.number(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

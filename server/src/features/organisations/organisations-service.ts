@@ -65,7 +65,7 @@ export function createOrganisationsService(deps: OrganisationsServiceDeps) {
 
     async create(
       actor: Actor,
-      input: { name: string; contact: string; notes: string },
+      input: { name: string; contact: string; notes: string; chatRetentionDays?: number | null },
     ): Promise<OrganisationRecord> {
       const id = await deps.db.transaction().execute(async (trx) => {
         const created = await deps.repo.insert(input, deps.now(), trx);
@@ -81,11 +81,18 @@ export function createOrganisationsService(deps: OrganisationsServiceDeps) {
 
     async update(actor: Actor, id: string, patch: OrganisationPatch): Promise<OrganisationRecord> {
       await getForAdmin(id);
-      const fields = (['name', 'contact', 'notes'] as const).filter((field) => patch[field] !== undefined);
+      const fields = (['name', 'contact', 'notes', 'chatRetentionDays'] as const).filter(
+        (field) => patch[field] !== undefined,
+      );
       await deps.db.transaction().execute(async (trx) => {
         await deps.repo.update(
           id,
-          { name: patch.name, contact: patch.contact, notes: patch.notes },
+          {
+            name: patch.name,
+            contact: patch.contact,
+            notes: patch.notes,
+            chatRetentionDays: patch.chatRetentionDays,
+          },
           deps.now(),
           trx,
         );

@@ -61,12 +61,26 @@ function OrganisationForm({
   const [name, setName] = useState(organisation?.name ?? '');
   const [contact, setContact] = useState(organisation?.contact ?? '');
   const [notes, setNotes] = useState(organisation?.notes ?? '');
+  const [retention, setRetention] = useState(String(organisation?.chatRetentionDays ?? ''));
   const form = useFormTask<AdminOrganisation>();
 
   const submit = () => {
     const problems: FieldProblem[] =
       name.trim() === '' ? [{ field: 'organisation-name', message: t('admin.organisations.nameEmpty') }] : [];
-    const body = { name: name.trim(), contact: contact.trim(), notes: notes.trim() };
+    // Empty: the platform's default applies (and follows it when an admin changes it there).
+    const days = retention.trim();
+    if (days !== '' && !(/^\d{1,3}$/.test(days) && +days >= 1 && +days <= 365)) {
+      problems.push({
+        field: 'organisation-retention',
+        message: t('admin.settings.chatRetentionDaysInvalid'),
+      });
+    }
+    const body = {
+      name: name.trim(),
+      contact: contact.trim(),
+      notes: notes.trim(),
+      chatRetentionDays: days === '' ? null : Number(days),
+    };
     if (organisation) {
       form.submit(
         problems,
@@ -122,6 +136,16 @@ function OrganisationForm({
           rows={4}
           value={notes}
           onChange={(event) => setNotes(event.target.value)}
+        />
+        <TextField
+          id="organisation-retention"
+          label={t('admin.organisations.chatRetentionDays')}
+          hint={t('admin.organisations.chatRetentionDaysHint')}
+          optional
+          inputMode="numeric"
+          value={retention}
+          error={form.errorFor('organisation-retention')}
+          onChange={(event) => setRetention(event.target.value)}
         />
       </Form>
     </div>

@@ -13,6 +13,8 @@ export interface AdminOrganisation {
   contact: string;
   notes: string;
   status: OrganisationStatus;
+  /** Days chat and polls are kept; null: the platform's default. */
+  chatRetentionDays: number | null;
   hostCount: number;
   createdAt: string;
   updatedAt: string;

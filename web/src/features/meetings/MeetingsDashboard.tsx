@@ -7,6 +7,7 @@ import { useQuery } from '../../ui/use-task';
 import { CopyInvitation } from './CopyInvitation';
 import { useMeetingsText } from './i18n/meetings-i18n';
 import { meetingsApi } from './meetings-api';
+import { PastRecords } from './PastRecords';
 import type { DashboardOccurrence } from './meetings-types';
 import { formatSpan } from './time-fns';
 
@@ -183,6 +184,9 @@ export function MeetingsDashboard({
               </time>
               {': '}
               <Link to={`/treffen/${occurrence.meeting.id}`}>{occurrence.meeting.title}</Link>
+              {occurrence.records && (
+                <PastRecords occurrenceId={occurrence.id} records={occurrence.records} />
+              )}
             </li>
           ))}
         </ul>

@@ -82,7 +82,14 @@ export interface MeetingRef {
   host: Ref | null;
 }
 
-export type DashboardOccurrence = Occurrence & { meeting: MeetingRef };
+/** What a past date's chat and polls hold, and when they are deleted. */
+export interface OccurrenceRecords {
+  chatMessages: number;
+  polls: number;
+  keptUntil: string;
+}
+
+export type DashboardOccurrence = Occurrence & { meeting: MeetingRef; records?: OccurrenceRecords };
 
 export type MeetingListItem = MeetingRef & {
   firstStartAt: string;

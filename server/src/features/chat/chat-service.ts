@@ -3,6 +3,7 @@ import { AppError, forbidden, notFound } from '../../http/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { TokenBucket } from '../../lib/token-bucket.js';
 import type { LiveRoom } from '../rooms/live-room.js';
+import { admittedSender, moderatorSender } from '../rooms/room-guards.js';
 import { admittedOf, isModerator, type Participant } from '../rooms/room-fns.js';
 import type { ChatMessageRecord, ChatRepo } from './chat-repo.js';
 import { chatMessageView, mayRead } from './chat-view-fns.js';
@@ -41,22 +42,10 @@ export function createLiveChat(deps: LiveChatDeps) {
   const buckets = new WeakMap<LiveRoom, Map<string, TokenBucket>>();
   const queue = new KeyedQueue();
 
-  function admitted(room: LiveRoom, participantId: string): Participant {
-    const participant = room.participant(participantId);
-    if (participant.status !== 'admitted') {
-      throw forbidden('The chat opens once you have been let in.');
-    }
-    return participant;
-  }
-
-  function moderator(room: LiveRoom, participantId: string): Participant {
-    const participant = admitted(room, participantId);
-    if (!isModerator(participant)) {
-      throw forbidden('Only hosts and co-hosts may do this.');
-    }
-    room.take(participantId, 'hostActions');
-    return participant;
-  }
+  const admitted = (room: LiveRoom, participantId: string) =>
+    admittedSender(room, participantId, 'The chat opens once you have been let in.');
+  const moderator = (room: LiveRoom, participantId: string) =>
+    moderatorSender(room, participantId, 'The chat opens once you have been let in.');
 
   function takeToken(room: LiveRoom, participantId: string): void {
     let perRoom = buckets.get(room);

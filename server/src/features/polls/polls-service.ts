@@ -1,9 +1,10 @@
 import type { ClientMessage } from '@treffpunkt/protocol';
-import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { KeyedQueue } from '../chat/keyed-queue.js';
 import type { LiveRoom } from '../rooms/live-room.js';
-import { admittedOf, isModerator, type Participant } from '../rooms/room-fns.js';
+import { admittedSender, moderatorSender } from '../rooms/room-guards.js';
+import { admittedOf, isModerator } from '../rooms/room-fns.js';
 import { checkChoices, maySee, pollView, type PollRecord } from './polls-fns.js';
 import type { PollsRepo } from './polls-repo.js';
 
@@ -24,22 +25,10 @@ export function createLivePolls(deps: { repo: PollsRepo; logger: Logger; now?: (
   const log = deps.logger.child({ component: 'polls' });
   const queue = new KeyedQueue();
 
-  function admitted(room: LiveRoom, participantId: string): Participant {
-    const participant = room.participant(participantId);
-    if (participant.status !== 'admitted') {
-      throw forbidden('Polls open once you have been let in.');
-    }
-    return participant;
-  }
-
-  function moderator(room: LiveRoom, participantId: string): Participant {
-    const participant = admitted(room, participantId);
-    if (!isModerator(participant)) {
-      throw forbidden('Only hosts and co-hosts may do this.');
-    }
-    room.take(participantId, 'hostActions');
-    return participant;
-  }
+  const admitted = (room: LiveRoom, participantId: string) =>
+    admittedSender(room, participantId, 'Polls open once you have been let in.');
+  const moderator = (room: LiveRoom, participantId: string) =>
+    moderatorSender(room, participantId, 'Polls open once you have been let in.');
 
   /** Sends the poll's current view to everyone admitted who may see it (hosts only: `hostsOnly`). */
   async function show(room: LiveRoom, poll: PollRecord, hostsOnly: boolean): Promise<void> {

@@ -176,45 +176,54 @@ export interface InboundStream {
   frameHeight: number;
 }
 
-/** Every inbound RTP stream of every open peer connection of the page, with its byte count so far. */
-export async function inboundStreams(page: Page): Promise<InboundStream[]> {
-  return page.evaluate(async () => {
-    const streams: InboundStream[] = [];
+/** getStats reports of one type from every open peer connection of the page, with the connection's index. */
+async function statsReports(page: Page, type: 'inbound-rtp' | 'outbound-rtp'): Promise<StatsReport[]> {
+  return page.evaluate(async (wanted) => {
+    const reports: StatsReport[] = [];
     const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
-    for (const [index, pc] of pcs.entries()) {
-      if (pc.connectionState === 'closed') {
+    for (const [pc, connection] of pcs.entries()) {
+      if (connection.connectionState === 'closed') {
         continue;
       }
-      const stats = await pc.getStats().catch(() => undefined);
-      stats?.forEach(
-        (report: {
-          type: string;
-          id: string;
-          kind?: string;
-          bytesReceived?: number;
-          headerBytesReceived?: number;
-          packetsReceived?: number;
-          framesDecoded?: number;
-          frameWidth?: number;
-          frameHeight?: number;
-        }) => {
-          if (report.type === 'inbound-rtp') {
-            streams.push({
-              key: `${index}/${report.id}`,
-              kind: report.kind === 'video' ? 'video' : 'audio',
-              bytes: report.bytesReceived ?? 0,
-              headerBytes: report.headerBytesReceived ?? 0,
-              packets: report.packetsReceived ?? 0,
-              framesDecoded: report.framesDecoded ?? 0,
-              frameWidth: report.frameWidth ?? 0,
-              frameHeight: report.frameHeight ?? 0,
-            });
-          }
-        },
-      );
+      const stats = await connection.getStats().catch(() => undefined);
+      stats?.forEach((report: Omit<StatsReport, 'pc'> & { type: string }) => {
+        if (report.type === wanted) {
+          reports.push({ ...report, pc });
+        }
+      });
     }
-    return streams;
-  });
+    return reports;
+  }, type);
+}
+
+interface StatsReport {
+  pc: number;
+  id: string;
+  kind?: string;
+  rid?: string;
+  bytesReceived?: number;
+  headerBytesReceived?: number;
+  packetsReceived?: number;
+  framesDecoded?: number;
+  frameWidth?: number;
+  frameHeight?: number;
+  bytesSent?: number;
+  framesPerSecond?: number;
+  qualityLimitationReason?: string;
+}
+
+/** Every inbound RTP stream of every open peer connection of the page, with its byte count so far. */
+export async function inboundStreams(page: Page): Promise<InboundStream[]> {
+  return (await statsReports(page, 'inbound-rtp')).map((report) => ({
+    key: `${report.pc}/${report.id}`,
+    kind: report.kind === 'video' ? 'video' : 'audio',
+    bytes: report.bytesReceived ?? 0,
+    headerBytes: report.headerBytesReceived ?? 0,
+    packets: report.packetsReceived ?? 0,
+    framesDecoded: report.framesDecoded ?? 0,
+    frameWidth: report.frameWidth ?? 0,
+    frameHeight: report.frameHeight ?? 0,
+  }));
 }
 
 export interface OutboundVideo {
@@ -229,37 +238,14 @@ export interface OutboundVideo {
 
 /** What the page's camera encoder sends per simulcast layer, and why it sends less than configured (if it does). */
 export async function outboundVideo(page: Page): Promise<OutboundVideo[]> {
-  return page.evaluate(async () => {
-    const layers: OutboundVideo[] = [];
-    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
-    for (const [index, pc] of pcs.entries()) {
-      if (pc.connectionState === 'closed') {
-        continue;
-      }
-      const stats = await pc.getStats().catch(() => undefined);
-      stats?.forEach(
-        (report: {
-          type: string;
-          kind?: string;
-          rid?: string;
-          bytesSent?: number;
-          frameWidth?: number;
-          framesPerSecond?: number;
-          qualityLimitationReason?: string;
-        }) => {
-          if (report.type === 'outbound-rtp' && report.kind === 'video') {
-            layers.push({
-              key: `${index}/${report.rid ?? '-'}`,
-              rid: report.rid ?? '-',
-              bytesSent: report.bytesSent ?? 0,
-              frameWidth: report.frameWidth ?? 0,
-              framesPerSecond: report.framesPerSecond ?? 0,
-              qualityLimitationReason: report.qualityLimitationReason ?? 'none',
-            });
-          }
-        },
-      );
-    }
-    return layers;
-  });
+  return (await statsReports(page, 'outbound-rtp'))
+    .filter((report) => report.kind === 'video')
+    .map((report) => ({
+      key: `${report.pc}/${report.rid ?? '-'}`,
+      rid: report.rid ?? '-',
+      bytesSent: report.bytesSent ?? 0,
+      frameWidth: report.frameWidth ?? 0,
+      framesPerSecond: report.framesPerSecond ?? 0,
+      qualityLimitationReason: report.qualityLimitationReason ?? 'none',
+    }));
 }

@@ -34,7 +34,7 @@ export async function occurrenceForActor(
 ) {
   const occurrence = await deps.db
     .selectFrom('meeting_occurrences')
-    .select(['meeting_id', 'starts_at'])
+    .select(['meeting_id', 'starts_at', 'ends_at'])
     .where('id', '=', occurrenceId)
     .executeTakeFirst();
   if (!occurrence) {

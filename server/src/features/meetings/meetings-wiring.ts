@@ -10,6 +10,7 @@ import { createAuditService } from '../audit/audit-service.js';
 import { createGroupSpaceRepo } from '../group-space/group-space-repo.js';
 import { groupSpaceRoutes } from '../group-space/group-space-routes.js';
 import { chatExportRoutes } from '../chat/chat-export.js';
+import { pollsRoutes } from '../polls/polls-routes.js';
 import { createGroupSpaceService } from '../group-space/group-space-service.js';
 import { stopGroupDigest } from '../group-space/group-space-digest.js';
 import { startGroupSpaceJobs } from '../group-space/group-space-jobs.js';
@@ -162,6 +163,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     calendarRoutes({ http: auth, calendar }),
     groupSpaceRoutes({ http: auth, groups, stopDigest: (token) => stopGroupDigest(db, token) }),
     chatExportRoutes({ http: auth, db, access }),
+    pollsRoutes({ http: auth, db, access, now }),
   ];
   // One encapsulating plugin: the Origin check and the CSV body parser apply to exactly these routes.
   const api: FastifyPluginAsync = (app) => {

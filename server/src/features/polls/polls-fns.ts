@@ -1,4 +1,5 @@
 import type { PollView } from '@treffpunkt/protocol';
+import { conflict } from '../../http/errors.js';
 
 export interface PollRecord {
   id: string;
@@ -78,3 +79,9 @@ export function pollView(
 /** Who may see a poll at all: drafts are the hosts' preparation. */
 export const maySee = (poll: Pick<PollRecord, 'status'>, isHost: boolean): boolean =>
   isHost || poll.status !== 'draft';
+
+/** Polls one occurrence may have: preparation, not a survey tool. */
+export const MAX_POLLS = 50;
+
+export const tooManyPolls = () =>
+  conflict('too_many_polls', `A meeting can have at most ${MAX_POLLS} polls.`);

@@ -43,6 +43,17 @@ export function createPollsRepo(db: Database) {
       return toPoll(row);
     },
 
+    /** Takes back a poll that was never launched; a launched one stays with the meeting's record. */
+    async deleteDraft(occurrenceId: string, pollId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('polls')
+        .where('occurrence_id', '=', occurrenceId)
+        .where('id', '=', pollId)
+        .where('status', '=', 'draft')
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+
     async forOccurrence(occurrenceId: string, trx: Executor = db): Promise<PollRecord[]> {
       const rows = await trx
         .selectFrom('polls')

@@ -5,11 +5,8 @@ import { KeyedQueue } from '../chat/keyed-queue.js';
 import type { LiveRoom } from '../rooms/live-room.js';
 import { admittedSender, moderatorSender } from '../rooms/room-guards.js';
 import { admittedOf, isModerator } from '../rooms/room-fns.js';
-import { checkChoices, maySee, pollView, type PollRecord } from './polls-fns.js';
+import { checkChoices, MAX_POLLS, maySee, pollView, tooManyPolls, type PollRecord } from './polls-fns.js';
 import type { PollsRepo } from './polls-repo.js';
-
-/** Polls one occurrence may have: preparation, not a survey tool. */
-const MAX_POLLS = 50;
 
 type CreateInput = Omit<Extract<ClientMessage, { type: 'poll.create' }>, 'type' | 'id'>;
 
@@ -73,7 +70,7 @@ export function createLivePolls(deps: { repo: PollsRepo; logger: Logger; now?: (
       const host = moderator(room, participantId);
       await queue.run(room.meetingKey, async () => {
         if ((await deps.repo.count(room.meetingKey)) >= MAX_POLLS) {
-          throw new AppError('forbidden', 409, `A meeting can have at most ${MAX_POLLS} polls.`);
+          throw tooManyPolls();
         }
         const poll = await deps.repo.create(
           { ...input, occurrenceId: room.meetingKey, createdByKey: host.identityKey },

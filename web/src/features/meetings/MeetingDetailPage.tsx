@@ -12,6 +12,7 @@ import { durationLabel } from './MeetingForm';
 import { meetingsApi } from './meetings-api';
 import type { Meeting } from './meetings-types';
 import { OccurrencesSection } from './OccurrencesSection';
+import { PollDraftsSection } from './PollDraftsSection';
 import { useRhythmText } from './RhythmText';
 import { formatSpan, viewerTimeZone } from './time-fns';
 
@@ -156,6 +157,8 @@ function MeetingDetail({
           </div>
         </section>
       )}
+
+      {active && next && <PollDraftsSection occurrence={next} />}
 
       {meeting.kind === 'series' && <OccurrencesSection meeting={meeting} onChanged={onChanged} />}
 

@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const width = 640;
-const height = 360;
+const width = 960;
+const height = 540;
 // The app asks for 24 fps; 12 lets six encoders share two cores. A busy picture's bitrate is bounded by the
 // layers' caps (peer-fns.ts), not by the frame rate: fewer frames just get more bits each.
 const fps = 12;
 
 /**
- * A 5-second Y4M loop (640×360, the camera size the app asks for) for Chromium's fake camera that is harder
+ * A 5-second Y4M loop (960×540, the camera size the app asks for) for Chromium's fake camera that is harder
  * to compress than Chromium's own test pattern (a flat colour with a small moving circle): a textured scene that
  * sways a few pixels, as a hand-held phone or a person moving in front of a webcam does, plus sensor-like noise.
  * Made once per machine in the temp folder; nothing is downloaded.

@@ -50,8 +50,10 @@ const audioConstraints: MediaTrackConstraints = {
 };
 const videoConstraints: MediaTrackConstraints = {
   facingMode: { ideal: 'user' },
-  width: { ideal: 640 },
-  height: { ideal: 360 },
+  // 960×540: the smallest size at which Chromium sends all three simulcast layers (it allows two at 640×360),
+  // so a large tile gets 960×540 while a small one still gets 240×135.
+  width: { ideal: 960 },
+  height: { ideal: 540 },
   frameRate: { ideal: 24 },
 };
 

@@ -17,14 +17,14 @@ export const RID_ORDER = 'lmh';
 
 /**
  * Simulcast layers of a camera, lowest first (rids `l`, `m`, `h`, as the WebRTC spec's examples order them and the
- * protocol's default `ridOrder`). 640×360 at the top; with these limits all three together stay under the server's
- * 1.5 Mbit/s cap.
+ * protocol's default `ridOrder`): 240×135, 480×270 and 960×540 from the 960×540 camera (local-media.ts); with these
+ * limits all three together stay under the server's 1.5 Mbit/s cap.
  */
 export function cameraEncodings(): RTCRtpEncodingParameters[] {
   return [
-    { rid: 'l', scaleResolutionDownBy: 4, maxBitrate: 90_000, maxFramerate: 15 },
-    { rid: 'm', scaleResolutionDownBy: 2, maxBitrate: 250_000, maxFramerate: 24 },
-    { rid: 'h', maxBitrate: 700_000, maxFramerate: 24 },
+    { rid: 'l', scaleResolutionDownBy: 4, maxBitrate: 100_000, maxFramerate: 15 },
+    { rid: 'm', scaleResolutionDownBy: 2, maxBitrate: 300_000, maxFramerate: 24 },
+    { rid: 'h', maxBitrate: 900_000, maxFramerate: 24 },
   ];
 }
 

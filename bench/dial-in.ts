@@ -5,15 +5,12 @@
 // 2. Concurrent legs with clean audio: meetings of ten callers each (one plays a tone, nine listen), added one
 //    meeting at a time until a step is no longer clean (criterion below).
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { ApiSession, createHost, type TestHost } from '../e2e/support/api-session.js';
-import { readMails, startMailCatcher } from '../e2e/support/mail-catcher.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { readMails } from '../e2e/support/mail-catcher.js';
 import { parseMail, type ReceivedMail } from '../e2e/support/mail.js';
-import { freePort } from '../e2e/support/ports.js';
-import { startServerProcess, type ServerProcess } from '../e2e/support/server-process.js';
-import { freeUdpPort } from '../server/src/telephony/test/baresip-phone.js';
+import type { ServerProcess } from '../e2e/support/server-process.js';
+import { berlinTime } from '../e2e/support/berlin-time.js';
+import { startSipServer } from '../e2e/support/sip-server.js';
 import { load } from './machine.js';
 import { type Heard, isTone, PhoneLeg, Ticker } from './sip-leg.js';
 import { percentile } from './stats.js';
@@ -35,60 +32,20 @@ interface PhoneWorld {
   close(): Promise<void>;
 }
 
-function berlinNow(): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date())
-    .replace(' ', 'T');
-}
-
 async function phoneWorld(): Promise<PhoneWorld> {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'tp-bench-phone-'));
-  const mailDir = path.join(work, 'mail');
-  const smtpPort = await freePort();
-  const mail = await startMailCatcher(mailDir, smtpPort);
-  const sipPort = await freeUdpPort();
-  const server = await startServerProcess({
-    PORT: String(await freePort()),
-    DATA_DIR: path.join(work, 'data'),
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    ICE_ENFORCE_LIST: 'lo',
-    // As large as the default: Janus gives plain-RTP (phone) legs only a twentieth of it (janus-config.ts), two
-    // ports each; 2,000 ports would stop at 50 legs with "Janus opened no RTP port".
-    RTP_PORT_RANGE: '24000-43999',
-    SIP_ENABLED: 'true',
-    SIP_HOST: '127.0.0.1',
-    SIP_PORT: String(sipPort),
-    SIP_TRUNK_ADDRESSES: '127.0.0.1',
-    SIP_RTP_PORTS: '48000-49999',
-    SIP_MAX_CALLS: '1000',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  const sip = await startSipServer({
+    name: 'tp-bench-phone-',
+    env: {
+      // As large as the default: Janus gives plain-RTP (phone) legs only a twentieth of it (janus-config.ts), two
+      // ports each; 2,000 ports would stop at 50 legs (the server warns and caps SIP_MAX_CALLS at start-up).
+      RTP_PORT_RANGE: '24000-43999',
+      SIP_RTP_PORTS: '48000-49999',
+      SIP_MAX_CALLS: '1000',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    },
+    host: { organisation: 'Telefon-Bench', host: 'Tea Telefon', email: 'tea@example.org' },
   });
-  const deadline = Date.now() + 10_000;
-  while (!server.output.join('').includes('Passwort:') && Date.now() < deadline) {
-    await sleep(50);
-  }
-  const printed = server.output.join('');
-  const adminEmail = /E-Mail:\s+(\S+)/.exec(printed)?.[1] ?? '';
-  const adminPassword = /Passwort:\s+(\S+)/.exec(printed)?.[1] ?? '';
-  const admin = new ApiSession(server.url);
-  await admin.login(adminEmail, adminPassword);
-  // Invitations carry the personal PIN only when the instance shows dial-in numbers.
-  await admin.request('PUT', '/api/admin/settings', {
-    dialInNumbers: [{ label: 'Bench', number: '+49 30 1234567' }],
-  });
-  const host: TestHost = await createHost(
-    { baseUrl: server.url, mailDir, adminEmail, adminPassword },
-    { organisation: 'Telefon-Bench', host: 'Tea Telefon', email: 'tea@example.org' },
-  );
-  const session = new ApiSession(server.url);
-  await session.login(host.email, host.password);
+  const { server, mailDir, session, host } = sip;
   let meetings = 0;
 
   const janus = Number(
@@ -97,14 +54,14 @@ async function phoneWorld(): Promise<PhoneWorld> {
   return {
     server,
     pids: { server: server.child.pid, janus: Number.isInteger(janus) && janus > 0 ? janus : undefined },
-    gateway: { host: '127.0.0.1', port: sipPort },
+    gateway: { host: '127.0.0.1', port: sip.sipPort },
     async meeting(count) {
       meetings += 1;
       const title = `Telefonrunde ${meetings}`;
       const created = await session.request<{ id: string; meetingId: string }>('POST', '/api/meetings', {
         organisationId: host.organisationId,
         title,
-        start: berlinNow(),
+        start: berlinTime(),
         durationMinutes: 240,
         passcode: null,
         settings: { waitingRoom: false, joinBeforeHost: true, muteOnEntry: false },
@@ -138,8 +95,7 @@ async function phoneWorld(): Promise<PhoneWorld> {
       if (process.env.BENCH_SERVER_LOG) {
         await writeFile(process.env.BENCH_SERVER_LOG, server.output.join(''));
       }
-      await mail.close();
-      await rm(work, { recursive: true, force: true });
+      await sip.close();
     },
   };
 }

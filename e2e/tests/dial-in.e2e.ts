@@ -1,16 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BaresipPhone, freeUdpPort, sleep } from '../../server/src/telephony/test/baresip-phone.js';
-import { ApiSession, createHost, type TestHost } from '../support/api-session.js';
+import { BaresipPhone, sleep } from '../../server/src/telephony/test/baresip-phone.js';
+import type { ApiSession, TestHost } from '../support/api-session.js';
 import { launchParticipant, type Participant } from '../support/browser.js';
 import { hears, installEars, silent } from '../support/ears.js';
-import { startMailCatcher } from '../support/mail-catcher.js';
 import { waitForMail } from '../support/mail.js';
-import { freePort } from '../support/ports.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import type { ServerProcess } from '../support/server-process.js';
+import { berlinTime } from '../support/berlin-time.js';
+import { startSipServer, type SipServer } from '../support/sip-server.js';
 import { toneFile } from '../support/tones.js';
 import { readWav, toneTimeline } from '../support/wav-tone.js';
 
@@ -22,20 +19,6 @@ const TONE_HEARD = 0.2;
 const TONE_ABSENT = 0.05;
 /** The "admitted" prompt (6.3 s) plus a margin: after it the caller hears the meeting at full level. */
 const ADMITTED_PROMPT_MS = 9000;
-
-/** "Now" in the meeting's time zone, as the meetings API takes it. */
-function berlinNow(): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date())
-    .replace(' ', 'T');
-}
 
 interface DialInMeeting {
   id: string;
@@ -50,11 +33,11 @@ interface DialInMeeting {
  * is the phone (server/src/telephony/test/baresip-phone.ts), the host is a Chromium with a tone as microphone.
  */
 describe('telephone dial-in with a real phone (baresip)', () => {
-  let work = '';
+  let sip: SipServer;
   let server: ServerProcess;
-  let mail: { close(): Promise<void> };
   let mailDir = '';
   let host: TestHost;
+  let session: ApiSession;
   let sipTarget = '';
   let open: DialInMeeting;
   let guarded: DialInMeeting;
@@ -67,49 +50,32 @@ describe('telephone dial-in with a real phone (baresip)', () => {
     return phone;
   }
 
-  beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'tp-dialin-'));
-    mailDir = path.join(work, 'mail');
-    const smtpPort = await freePort();
-    mail = await startMailCatcher(mailDir, smtpPort);
-    const sipPort = await freeUdpPort();
-    server = await startServerProcess({
-      PORT: String(await freePort()),
-      DATA_DIR: path.join(work, 'data'),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      ICE_ENFORCE_LIST: 'lo',
-      RTP_PORT_RANGE: '46000-46999',
-      SIP_ENABLED: 'true',
-      SIP_HOST: '127.0.0.1',
-      SIP_PORT: String(sipPort),
-      SIP_TRUNK_ADDRESSES: '127.0.0.1',
-      SIP_RTP_PORTS: '47000-47999',
-    });
-    sipTarget = `sip:dialin@127.0.0.1:${sipPort}`;
-    const printed = server.output.join('');
-    const adminEmail = /E-Mail:\s+(\S+)/.exec(printed)?.[1] ?? '';
-    const adminPassword = /Passwort:\s+(\S+)/.exec(printed)?.[1] ?? '';
-    const admin = new ApiSession(server.url);
-    await admin.login(adminEmail, adminPassword);
-    // Invitations carry the PIN only when the instance has dial-in numbers.
-    await admin.request('PUT', '/api/admin/settings', {
-      dialInNumbers: [{ label: 'Berlin', number: '+49 30 1234567' }],
-    });
-    host = await createHost(
-      { baseUrl: server.url, mailDir, adminEmail, adminPassword },
-      { organisation: 'Telefonkreis', host: 'Hanna Host', email: 'hanna.phone@example.org' },
-    );
-    const session = new ApiSession(server.url);
-    await session.login(host.email, host.password);
-    const createMeeting = async (title: string, waitingRoom: boolean): Promise<DialInMeeting> => {
-      const meeting = await session.request<{ id: string; meetingId: string }>('POST', '/api/meetings', {
+  /** A meeting that starts now, without passcode; `settings` as the meetings API takes them. */
+  async function createMeeting(title: string, settings: Record<string, unknown>) {
+    return session.request<{ id: string; meetingId: string; phonePin: string | null }>(
+      'POST',
+      '/api/meetings',
+      {
         organisationId: host.organisationId,
         title,
-        start: berlinNow(),
+        start: berlinTime(),
         durationMinutes: 120,
         passcode: null,
-        settings: { waitingRoom, joinBeforeHost: false, muteOnEntry: false },
-      });
+        settings: { joinBeforeHost: false, muteOnEntry: false, ...settings },
+      },
+    );
+  }
+
+  beforeAll(async () => {
+    sip = await startSipServer({
+      name: 'tp-dialin-',
+      env: { RTP_PORT_RANGE: '46000-46999', SIP_RTP_PORTS: '47000-47999' },
+      host: { organisation: 'Telefonkreis', host: 'Hanna Host', email: 'hanna.phone@example.org' },
+    });
+    ({ server, mailDir, host, session } = sip);
+    sipTarget = `sip:dialin@127.0.0.1:${sip.sipPort}`;
+    const withErika = async (title: string, waitingRoom: boolean): Promise<DialInMeeting> => {
+      const meeting = await createMeeting(title, { waitingRoom });
       await session.request('POST', `/api/meetings/${meeting.id}/invitations`, {
         invitees: [{ email: 'erika@example.org', name: 'Erika Muster' }],
       });
@@ -123,8 +89,8 @@ describe('telephone dial-in with a real phone (baresip)', () => {
         pin: /PIN: (\d+)/.exec(invitation.text)?.[1] ?? '',
       };
     };
-    open = await createMeeting('Offene Telefonrunde', false);
-    guarded = await createMeeting('Telefonrunde mit Warteraum', true);
+    open = await withErika('Offene Telefonrunde', false);
+    guarded = await withErika('Telefonrunde mit Warteraum', true);
 
     browser = await launchParticipant({ audioFile: toneFile(BROWSER_HZ) });
     await installEars(browser.page);
@@ -134,9 +100,7 @@ describe('telephone dial-in with a real phone (baresip)', () => {
   afterAll(async () => {
     await Promise.all(phones.map((phone) => phone.quit()));
     await browser.close();
-    await server.stop();
-    await mail.close();
-    await rm(work, { recursive: true, force: true });
+    await sip.close();
   });
 
   async function logIn(page: Page): Promise<void> {
@@ -281,5 +245,41 @@ describe('telephone dial-in with a real phone (baresip)', () => {
     );
     expect(notice.text).toContain('Telefonrunde mit Warteraum');
     await third.waitFor(/terminated/, 40_000);
+  });
+
+  it('meeting-wide PIN: "Telefon 1" mutes herself with *6 and back, the host removes her and the call ends', async () => {
+    const meeting = await createMeeting('Telefonrunde für alle', { waitingRoom: false, phonePin: true });
+    expect(meeting.phonePin).toMatch(/^\d{6}$/);
+    const shared: DialInMeeting = {
+      id: meeting.meetingId,
+      digits: meeting.meetingId.replace(/\D/g, ''),
+      pin: meeting.phonePin ?? '',
+    };
+    const { page } = browser;
+    await hostJoins(page, shared);
+
+    const phone = await dial({ caller: '+4930333333' });
+    await enterCodes(phone, shared, shared.pin);
+    expect(await hears(page, PHONE_HZ, 30_000)).toBe(true);
+    await showPeople(page);
+    const status = () => page.getByRole('list', { name: 'Status von Telefon 1' }).textContent();
+    await expect.poll(status, { timeout: 10_000 }).toContain('per Telefon');
+
+    // *6: she is shown muted and her tone stops for the host; *6 again: back.
+    await phone.type('*6');
+    await expect.poll(status, { timeout: 10_000 }).toContain('Mikrofon aus');
+    expect(await silent(page, PHONE_HZ, 10_000)).toBe(true);
+    await phone.type('*6');
+    await expect.poll(status, { timeout: 10_000 }).not.toContain('Mikrofon aus');
+    expect(await hears(page, PHONE_HZ, 10_000)).toBe(true);
+
+    // The host removes the phone participant: the gateway says goodbye and sends BYE.
+    await page.getByRole('button', { name: /Aktionen für Telefon 1/ }).click();
+    await page.getByRole('button', { name: 'Aus dem Treffen entfernen' }).click();
+    await page.getByRole('button', { name: 'Ja, Telefon 1 entfernen' }).click();
+    await phone.waitFor(/terminated/, 20_000);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Status von Telefon 1' }).count(), { timeout: 5000 })
+      .toBe(0);
   });
 });

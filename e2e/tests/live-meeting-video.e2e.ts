@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiSession, createHost } from '../support/api-session.js';
 import { accessibilityViolations } from '../support/axe.js';
+import { berlinTime } from '../support/berlin-time.js';
 import { launchParticipant, type Participant } from '../support/browser.js';
 import { installEars, videoFramesRising as framesRising } from '../support/ears.js';
 import { tabTo } from '../support/keyboard.js';
@@ -13,19 +14,6 @@ const adminEmail = inject('adminEmail');
 const adminPassword = inject('adminPassword');
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-function berlinSoon(): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date(Date.now() + 60_000))
-    .replace(' ', 'T');
-}
 
 async function join(page: Page, url: string, name: string): Promise<void> {
   await page.goto(url);
@@ -55,7 +43,7 @@ describe('live meeting: video, screen sharing, keyboard only', () => {
     const meeting = await session.request<{ meetingId: string }>('POST', '/api/meetings', {
       organisationId: host.organisationId,
       title: `Videorunde ${run}`,
-      start: berlinSoon(),
+      start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 120,
       passcode: null,
       settings: { waitingRoom: false, joinBeforeHost: true, muteOnEntry: false, cameraOffOnEntry: false },
@@ -64,7 +52,7 @@ describe('live meeting: video, screen sharing, keyboard only', () => {
     const guarded = await session.request<{ meetingId: string }>('POST', '/api/meetings', {
       organisationId: host.organisationId,
       title: `Kenncoderunde ${run}`,
-      start: berlinSoon(),
+      start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 120,
       passcode: 'Linde-42',
       settings: { waitingRoom: false, joinBeforeHost: true, muteOnEntry: true, cameraOffOnEntry: true },

@@ -55,6 +55,7 @@ export async function startServer(
         logger,
       }),
       logger,
+      janusRtpPortRange: config.janus.mode === 'embedded' ? config.janus.rtpPortRange : undefined,
     }));
 
   const app = await buildApp({

@@ -54,4 +54,16 @@ describe('loadConfig', () => {
   it('wants TURN url and secret together', () => {
     expect(() => loadConfig({ TURN_URL: 'turn:turn.example.org:3478' })).toThrow(/TURN_SECRET/);
   });
+
+  it('keeps the gateway ports apart from the embedded Janus ports', () => {
+    const sip = { SIP_ENABLED: 'true', SIP_TRUNK_ADDRESSES: '127.0.0.1' };
+    // The defaults do not overlap (20000-40000 and 41000-41999).
+    expect(loadConfig(sip).sip?.rtpPorts).toEqual({ min: 41000, max: 41999 });
+    expect(() => loadConfig({ ...sip, SIP_RTP_PORTS: '39000-39999' })).toThrow(
+      /SIP_RTP_PORTS: must not overlap/,
+    );
+    // External Janus nodes have their own ports elsewhere.
+    const external = { JANUS_URLS: 'ws://10.0.0.5:8188', JANUS_API_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...sip, ...external, SIP_RTP_PORTS: '39000-39999' }).sip?.rtpPorts.min).toBe(39000);
+  });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { rangesOverlap } from '../telephony/capacity-fns.js';
 import { parseAddressRules } from '../telephony/net-fns.js';
 
 /** Comma-separated list of ws:// or wss:// URLs. */
@@ -192,6 +193,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SIP_ENABLED && !e.SIP_PUBLIC_ADDRESS && (e.SIP_HOST === '0.0.0.0' || e.SIP_HOST === '::')) {
     problems.push('SIP_PUBLIC_ADDRESS: required when SIP_HOST is a wildcard address');
   }
+  // The embedded Janus binds RTP_PORT_RANGE, the gateway SIP_RTP_PORTS: a shared port fails calls at random.
+  if (e.SIP_ENABLED && !e.JANUS_URLS && rangesOverlap(rangeOf(e.SIP_RTP_PORTS), rangeOf(e.RTP_PORT_RANGE))) {
+    problems.push(`SIP_RTP_PORTS: must not overlap RTP_PORT_RANGE (${e.RTP_PORT_RANGE})`);
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -225,8 +230,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** A range the schema has checked ("min-max"). */
+function rangeOf(value: string): { min: number; max: number } {
+  const [min = 0, max = 0] = value.split('-').map(Number);
+  return { min, max };
+}
+
 function sipConfig(e: z.output<typeof envSchema>): SipConfig {
-  const [min = 41000, max = 41999] = e.SIP_RTP_PORTS.split('-').map(Number);
+  const { min, max } = rangeOf(e.SIP_RTP_PORTS);
   return {
     host: e.SIP_HOST,
     port: e.SIP_PORT,

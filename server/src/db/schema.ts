@@ -161,6 +161,8 @@ export interface MeetingsTable {
   description: string;
   time_zone: string;
   passcode: string | null;
+  /** Meeting-wide dial-in PIN; null when the host has not switched it on. */
+  phone_pin: ColumnType<string | null, string | null | undefined, string | null>;
   waiting_room: boolean;
   join_before_host: boolean;
   mute_on_entry: boolean;

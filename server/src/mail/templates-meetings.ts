@@ -29,7 +29,13 @@ export interface MeetingFacts {
   moreDates: number;
   rhythms: Array<{ recurrence: Recurrence; firstStart: LocalDateTime }>;
   /** Null when the meeting offers no dial-in (switched off, end-to-end encrypted or no numbers). */
-  phone: { numbers: Array<{ label: string; number: string }>; meetingId: string; pin: string } | null;
+  phone: {
+    numbers: Array<{ label: string; number: string }>;
+    meetingId: string;
+    pin: string;
+    /** The meeting-wide PIN, only in the text a host shares (personal mails carry the personal PIN). */
+    sharedPin?: string;
+  } | null;
   e2ee: boolean;
   retentionDays: number;
 }

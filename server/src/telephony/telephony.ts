@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SipConfig } from '../config/config.js';
 import type { Logger } from '../lib/logger.js';
+import { callCapacity, capacityWarning } from './capacity-fns.js';
 import type { DialInRooms } from './dial-in-port.js';
 import { parseAddressRules } from './net-fns.js';
 import { PromptLibrary } from './prompt-catalog.js';
@@ -15,12 +16,20 @@ export const defaultPromptsDir = (): string =>
 
 /**
  * Starts the SIP gateway (SIP_ENABLED=true). The composition root passes the DialInRooms implementation;
- * `bridgeHost` is the address Janus reaches the relay sockets on (127.0.0.1 for the embedded Janus).
+ * `bridgeHost` is the address Janus reaches the relay sockets on (127.0.0.1 for the embedded Janus);
+ * `janusRtpPortRange` is the embedded Janus's RTP_PORT_RANGE, to check SIP_MAX_CALLS against its ports.
  */
 export async function startTelephony(
   config: SipConfig,
-  deps: { rooms: DialInRooms; logger: Logger; bridgeHost?: string },
+  deps: { rooms: DialInRooms; logger: Logger; bridgeHost?: string; janusRtpPortRange?: string | undefined },
 ): Promise<SipGateway> {
+  // Warn and cap rather than refuse to start: the web meetings must not go down over a phone setting, and a
+  // capped call gets a busy signal instead of failing after the caller typed meeting ID and PIN.
+  const capacity = callCapacity(config.maxCalls, config.rtpPorts, deps.janusRtpPortRange);
+  const warning = capacityWarning(capacity);
+  if (warning) {
+    deps.logger.warn({ capacity }, warning);
+  }
   const prompts = await PromptLibrary.load(config.promptsDir ?? defaultPromptsDir());
   const transport = await bindUdpTransport(config.host, config.port);
   const gateway = new SipGateway({
@@ -30,7 +39,7 @@ export async function startTelephony(
     bridgeHost: deps.bridgeHost ?? '127.0.0.1',
     trunk: parseAddressRules(config.trunkAddresses) ?? [],
     auth: config.auth ? { ...config.auth, realm: 'treffpunkt' } : undefined,
-    maxCalls: config.maxCalls,
+    maxCalls: capacity.effective,
     rooms: deps.rooms,
     prompts,
     logger: deps.logger,

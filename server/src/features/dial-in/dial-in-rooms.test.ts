@@ -66,7 +66,7 @@ describe('the gateway port over live rooms (fakes)', () => {
       seat.on(event, (...args: unknown[]) => heard.push([event, args[0]]));
     }
     await rooms.notifyFailures({ meetingId: kit.meeting.meetingId, failures: 5, lockedUntil: undefined });
-    return { seat, heard, audio, wrong, entry: resolved.ticket.data as RoomEntry, alerts };
+    return { seat, heard, audio, wrong, entry: (resolved.ticket.data as { entry: RoomEntry }).entry, alerts };
   }
 
   it('takes a caller through the waiting room into the mix, and lets the host mute and end', async () => {

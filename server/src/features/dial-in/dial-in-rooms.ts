@@ -12,8 +12,16 @@ import type { JoinService } from '../invitations/join-service.js';
 import type { MeetingsEntryResolver } from '../meetings/room-entry-resolver.js';
 import type { EndReason } from '../rooms/live-room.js';
 import { enterByPhone, type PhoneRoomEvent } from '../rooms/phone-entry.js';
+import { numberedPhoneName } from './dial-in-fns.js';
 import type { RoomRegistry } from '../rooms/room-service.js';
 import type { RoomEntry } from '../rooms/rooms-types.js';
+
+/** What a ticket carries between `resolve` and `enter`. */
+interface TicketData {
+  entry: RoomEntry;
+  /** A meeting-wide PIN: the seat is named "Telefon <first free number>" when taken. */
+  numbered: boolean;
+}
 
 export interface DialInRoomsDeps {
   resolver: Pick<MeetingsEntryResolver, 'resolvePhone'>;
@@ -67,10 +75,11 @@ export function createDialInRooms(deps: DialInRoomsDeps): DialInRooms {
     async resolve(request) {
       const result = await deps.resolver.resolvePhone(request.meetingId, request.pin);
       if ('entry' in result) {
+        const data: TicketData = { entry: result.entry, numbered: result.numbered === true };
         const ticket: DialInTicket = {
           meetingKey: result.entry.meetingKey,
           displayName: result.entry.displayName,
-          data: result.entry,
+          data,
         };
         return { ok: true, ticket };
       }
@@ -141,9 +150,14 @@ export function createDialInRooms(deps: DialInRoomsDeps): DialInRooms {
         }
       };
 
+      const { entry, numbered } = ticket.data as TicketData;
       let phone: ReturnType<typeof enterByPhone>;
       try {
-        phone = enterByPhone(deps.registry, ticket.data as RoomEntry, { onEvent, log });
+        // The number is chosen and the seat taken in one synchronous step: two callers cannot get the same.
+        const displayName = numbered
+          ? numberedPhoneName(entry.displayName, deps.registry.namesIn(entry.meetingKey))
+          : entry.displayName;
+        phone = enterByPhone(deps.registry, { ...entry, displayName }, { onEvent, log });
       } catch (error) {
         // Locked or full since the PIN was checked: the caller is told and the call ends.
         if (!(error instanceof AppError)) {

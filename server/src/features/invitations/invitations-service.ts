@@ -58,6 +58,10 @@ export function createInvitationsService(deps: InvitationsServiceDeps) {
         throw conflict('too_many_invitations', `A meeting can have at most ${MAX_INVITATIONS} invitations.`);
       }
       const pins = await deps.repo.pins(meetingId, trx);
+      // The meeting-wide PIN must not become someone's personal one.
+      if (aggregate.meeting.phonePin !== null) {
+        pins.add(aggregate.meeting.phonePin);
+      }
       const now = deps.now();
       const result: { ids: string[]; alreadyInvited: string[] } = { ids: [], alreadyInvited: [] };
       for (const invitee of invitees) {

@@ -40,6 +40,7 @@ const aggregate: MeetingAggregate = {
     description: '',
     timeZone: 'Europe/Berlin',
     passcode: null,
+    phonePin: null,
     settings: defaultMeetingSettings,
     reminderMinutes: null,
     status: 'active',

@@ -1,7 +1,7 @@
 import type { MeetingFacts } from '../../mail/templates-meetings.js';
 import type { InvitationInput, MovedOccurrence } from './ics-fns.js';
 import { formatMeetingId } from './ids-fns.js';
-import { dialInAvailable } from './meetings-fns.js';
+import { dialInAvailable, shownPhonePin } from './meetings-fns.js';
 import type { MeetingRecord } from './meetings-repo.js';
 import type { ScheduleRecord } from './schedules-repo.js';
 import type { OccurrenceRecord } from './occurrences-repo.js';
@@ -97,7 +97,8 @@ const DATES_SHOWN = 6;
 
 /**
  * What mails and the invitation text say about a meeting, for a reader in `timeZone`. With `pin` (a personal
- * invitation) the phone part carries it; without, only numbers and meeting ID.
+ * invitation) the phone part carries it; without (the text a host shares), numbers, meeting ID and the
+ * meeting-wide PIN if the host switched it on.
  */
 export function meetingFacts(
   aggregate: MeetingAggregate,
@@ -111,8 +112,14 @@ export function meetingFacts(
 ): MeetingFacts {
   const { meeting } = aggregate;
   const { dates, more } = upcomingDates(aggregate, reader.now, meeting.kind === 'single' ? 1 : DATES_SHOWN);
+  const sharedPin = reader.pin === '' ? shownPhonePin(meeting, reader.dialInNumbers) : null;
   const phone = dialInAvailable(meeting.settings, reader.dialInNumbers)
-    ? { numbers: reader.dialInNumbers, meetingId: formatMeetingId(meeting.number), pin: reader.pin }
+    ? {
+        numbers: reader.dialInNumbers,
+        meetingId: formatMeetingId(meeting.number),
+        pin: reader.pin,
+        ...(sharedPin !== null ? { sharedPin } : {}),
+      }
     : null;
   return {
     title: meeting.title,

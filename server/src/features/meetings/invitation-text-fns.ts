@@ -15,19 +15,22 @@ const words = {
     browser: 'Im Browser teilnehmen (ohne Installation)',
     meetingId: 'Meeting-ID',
     passcode: 'Kenncode',
+    sharedPin: 'PIN für alle Anrufenden',
     privacy: 'Datenschutzhinweise',
   },
   en: {
     browser: 'Join in the browser (nothing to install)',
     meetingId: 'Meeting ID',
     passcode: 'Passcode',
+    sharedPin: 'PIN for all callers',
     privacy: 'Privacy notice',
   },
 } as const;
 
 /**
  * The invitation a host copies into their own mail or newsletter: the same facts as a personal invitation, but
- * with the public join page, meeting ID and passcode instead of a personal link and PIN. Plain text only.
+ * with the public join page, meeting ID and passcode instead of a personal link and PIN, and the meeting-wide
+ * PIN when the host switched it on. Plain text only; end-to-end encrypted meetings get no dial-in data at all.
  */
 export function invitationText(input: InvitationTextInput, lang: 'de' | 'en'): string {
   const p = meetingPhrases[lang];
@@ -57,6 +60,7 @@ export function invitationText(input: InvitationTextInput, lang: 'de' | 'en'): s
       `${p.headings.phone}:`,
       ...facts.phone.numbers.map((entry) => `${entry.label}: ${entry.number}`),
       ...p.phoneLines(facts.phone.meetingId, ''),
+      ...(facts.phone.sharedPin ? [`${w.sharedPin}: ${facts.phone.sharedPin}`] : []),
     ]);
   } else if (facts.e2ee) {
     blocks.push([p.e2ee]);

@@ -5,6 +5,8 @@ import {
   organizerAddress,
   passcodeMatches,
   personalJoinLink,
+  phonePinChange,
+  shownPhonePin,
 } from './meetings-fns.js';
 
 describe('passcodeMatches', () => {
@@ -32,6 +34,28 @@ describe('links and addresses', () => {
     expect(dialInAvailable({ dialIn: true, e2ee: true }, [1])).toBe(false);
     expect(dialInAvailable({ dialIn: false, e2ee: false }, [1])).toBe(false);
     expect(dialInAvailable({ dialIn: true, e2ee: false }, [])).toBe(false);
+  });
+
+  it('shows the meeting-wide PIN only while it is on and callers can use it', () => {
+    const meeting = (settings: { dialIn?: boolean; e2ee?: boolean; phonePin?: boolean }) => ({
+      settings: { dialIn: true, e2ee: false, phonePin: true, ...settings },
+      phonePin: '482913',
+    });
+    expect(shownPhonePin(meeting({}), [1])).toBe('482913');
+    expect(shownPhonePin(meeting({ phonePin: false }), [1])).toBeNull();
+    expect(shownPhonePin(meeting({ e2ee: true }), [1])).toBeNull();
+    expect(shownPhonePin(meeting({ dialIn: false }), [1])).toBeNull();
+    expect(shownPhonePin(meeting({}), [])).toBeNull();
+  });
+
+  it('creates, keeps, renews and drops the meeting-wide PIN as the setting says', () => {
+    expect(phonePinChange(null, false, false)).toBe('keep');
+    expect(phonePinChange(null, true, false)).toBe('new');
+    expect(phonePinChange('482913', true, false)).toBe('keep');
+    expect(phonePinChange('482913', true, true)).toBe('new');
+    expect(phonePinChange('482913', false, false)).toBe('clear');
+    expect(phonePinChange(null, false, true)).toBe('refused');
+    expect(phonePinChange('482913', false, true)).toBe('refused');
   });
 
   it('builds personal links and UIDs from the base URL', () => {

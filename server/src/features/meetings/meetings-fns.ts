@@ -8,6 +8,11 @@ export interface MeetingSettings {
   cameraOffOnEntry: boolean;
   chat: boolean;
   dialIn: boolean;
+  /**
+   * A meeting-wide dial-in PIN besides the personal ones: callers with it join as "Telefon 1", "Telefon 2", ….
+   * Off by default: personal PINs show the caller's name, and a shared PIN travels further than a personal one.
+   */
+  phonePin: boolean;
   /** A flag the live meeting honours: media only through the VideoRoom with browser-side encryption. */
   e2ee: boolean;
   maxParticipants: number;
@@ -20,6 +25,7 @@ export const defaultMeetingSettings: MeetingSettings = {
   cameraOffOnEntry: true,
   chat: true,
   dialIn: true,
+  phonePin: false,
   e2ee: false,
   maxParticipants: 100,
 };
@@ -45,6 +51,33 @@ export function passcodeMatches(stored: string | null, typed: string | undefined
 /** Phone dial-in is offered when the meeting allows it, it is not end-to-end encrypted and numbers exist. */
 export function dialInAvailable(meeting: { dialIn: boolean; e2ee: boolean }, numbers: unknown[]): boolean {
   return meeting.dialIn && !meeting.e2ee && numbers.length > 0;
+}
+
+/**
+ * The meeting-wide PIN as hosts and the shared invitation text show it: only while it is switched on and
+ * callers can use it (dial-in offered, not end-to-end encrypted). Null otherwise.
+ */
+export function shownPhonePin(
+  meeting: { settings: Pick<MeetingSettings, 'dialIn' | 'e2ee' | 'phonePin'>; phonePin: string | null },
+  numbers: unknown[],
+): string | null {
+  return meeting.settings.phonePin && dialInAvailable(meeting.settings, numbers) ? meeting.phonePin : null;
+}
+
+/**
+ * What an update does to the meeting-wide PIN: a new one when it is switched on or renewed, none when switched
+ * off (a PIN once shared must not come back to life when the setting is turned on again), else unchanged.
+ * Renewing a PIN that stays off is refused.
+ */
+export function phonePinChange(
+  current: string | null,
+  on: boolean,
+  renew: boolean,
+): 'keep' | 'clear' | 'new' | 'refused' {
+  if (!on) {
+    return renew ? 'refused' : current === null ? 'keep' : 'clear';
+  }
+  return renew || current === null ? 'new' : 'keep';
 }
 
 const trimBase = (baseUrl: string) => baseUrl.replace(/\/$/, '');

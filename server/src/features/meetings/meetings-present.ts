@@ -1,6 +1,6 @@
 import { nextOccurrence } from './aggregate-fns.js';
 import type { DashboardOccurrence, MeetingRef, MeetingSummary } from './dashboard-repo.js';
-import { dialInAvailable, meetingJoinLink } from './meetings-fns.js';
+import { dialInAvailable, meetingJoinLink, shownPhonePin } from './meetings-fns.js';
 import type { MeetingResponse } from './meetings-schemas.js';
 import type { MeetingView } from './meetings-service.js';
 import type { OccurrenceRecord } from './occurrences-repo.js';
@@ -35,6 +35,7 @@ export function meetingResponse(view: MeetingView, baseUrl: string, now: Date): 
     timeZone: meeting.timeZone,
     settings: meeting.settings,
     passcode: meeting.passcode,
+    phonePin: shownPhonePin(meeting, view.dialInNumbers),
     reminderMinutes: meeting.reminderMinutes,
     status: meeting.status,
     cancelledAt: meeting.cancelledAt?.toISOString() ?? null,

@@ -23,6 +23,8 @@ export interface MeetingRecord {
   description: string;
   timeZone: string;
   passcode: string | null;
+  /** The meeting-wide dial-in PIN; null exactly when `settings.phonePin` is off. */
+  phonePin: string | null;
   settings: MeetingSettings;
   reminderMinutes: number | null;
   status: 'active' | 'cancelled';
@@ -43,18 +45,24 @@ export interface NewMeeting {
   description: string;
   timeZone: string;
   passcode: string | null;
+  /** Set exactly when `settings.phonePin` is on (the service generates it). */
+  phonePin: string | null;
   settings: MeetingSettings;
   reminderMinutes: number | null;
 }
 
 export type MeetingPatch = Partial<
-  Pick<NewMeeting, 'hostUserId' | 'title' | 'description' | 'timeZone' | 'passcode' | 'reminderMinutes'> & {
+  Pick<
+    NewMeeting,
+    'hostUserId' | 'title' | 'description' | 'timeZone' | 'passcode' | 'phonePin' | 'reminderMinutes'
+  > & {
     settings: MeetingSettings;
     status: 'active' | 'cancelled';
     cancelledAt: Date | null;
   }
 >;
 
+/** `phonePin` is not a column of its own: it is on when `phone_pin` holds a PIN. */
 const settingsColumns = (s: MeetingSettings) => ({
   waiting_room: s.waitingRoom,
   join_before_host: s.joinBeforeHost,
@@ -129,6 +137,7 @@ export function createMeetingsRepo(db: Database) {
       description: row.description,
       timeZone: row.time_zone,
       passcode: row.passcode,
+      phonePin: row.phone_pin,
       settings: {
         waitingRoom: row.waiting_room,
         joinBeforeHost: row.join_before_host,
@@ -136,6 +145,7 @@ export function createMeetingsRepo(db: Database) {
         cameraOffOnEntry: row.camera_off_on_entry,
         chat: row.chat_enabled,
         dialIn: row.dial_in_enabled,
+        phonePin: row.phone_pin !== null,
         e2ee: row.e2ee,
         maxParticipants: row.max_participants,
       },
@@ -173,6 +183,7 @@ export function createMeetingsRepo(db: Database) {
           description: input.description,
           time_zone: input.timeZone,
           passcode: input.passcode,
+          phone_pin: input.phonePin,
           ...settingsColumns(input.settings),
           reminder_minutes: input.reminderMinutes,
           first_start_at: now,
@@ -215,6 +226,7 @@ export function createMeetingsRepo(db: Database) {
           ...(patch.description !== undefined ? { description: patch.description } : {}),
           ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
           ...(patch.passcode !== undefined ? { passcode: patch.passcode } : {}),
+          ...(patch.phonePin !== undefined ? { phone_pin: patch.phonePin } : {}),
           ...(patch.reminderMinutes !== undefined ? { reminder_minutes: patch.reminderMinutes } : {}),
           ...(patch.settings ? settingsColumns(patch.settings) : {}),
           ...(patch.status !== undefined ? { status: patch.status } : {}),

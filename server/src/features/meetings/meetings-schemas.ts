@@ -30,6 +30,8 @@ export const settingsSchema = z.object({
   cameraOffOnEntry: z.boolean(),
   chat: z.boolean(),
   dialIn: z.boolean(),
+  /** A meeting-wide dial-in PIN besides the personal ones (callers appear as "Telefon 1", …). */
+  phonePin: z.boolean(),
   e2ee: z.boolean(),
   maxParticipants: z.number().int().min(2).max(1000),
 });
@@ -73,6 +75,8 @@ export const updateMeetingSchema = z
     coHostIds: coHostIdsSchema,
     settings: settingsPatchSchema,
     passcode: passcodeSchema.nullable(),
+    /** A new meeting-wide PIN (the old one stops working); only while `settings.phonePin` is on. */
+    renewPhonePin: z.literal(true),
     reminderMinutes: reminderSchema,
     /** Single meetings only; a series changes its dates through its occurrences. */
     start: localDateTimeSchema,
@@ -148,6 +152,11 @@ export const meetingResponseSchema = z.object({
   timeZone: z.string(),
   settings: settingsSchema,
   passcode: z.string().nullable(),
+  /**
+   * The meeting-wide dial-in PIN while it is on and callers can use it (dial-in offered, not end-to-end
+   * encrypted); null otherwise.
+   */
+  phonePin: z.string().nullable(),
   reminderMinutes: z.number().nullable(),
   status: z.enum(['active', 'cancelled']),
   cancelledAt: z.iso.datetime().nullable(),

@@ -9,9 +9,9 @@ import type { OrganisationsRepo } from '../organisations/organisations-repo.js';
 import { canSeeOrganisation } from '../organisations/organisations-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { MeetingAggregate } from './aggregate-fns.js';
-import { generateMeetingId, generatePasscode } from './ids-fns.js';
+import { generateMeetingId, generatePasscode, generatePin } from './ids-fns.js';
 import type { MeetingsAccess } from './meetings-access.js';
-import { defaultMeetingSettings } from './meetings-fns.js';
+import { defaultMeetingSettings, phonePinChange } from './meetings-fns.js';
 import type { MeetingPatch, MeetingsRepo } from './meetings-repo.js';
 import type { CreateMeetingInput, CreateSeriesInput, UpdateMeetingInput } from './meetings-schemas.js';
 import type { OccurrencesRepo } from './occurrences-repo.js';
@@ -24,7 +24,7 @@ export interface MeetingsServiceDeps {
   meetings: MeetingsRepo;
   schedules: Pick<SchedulesRepo, 'insert' | 'update' | 'bumpSequence'>;
   occurrences: Pick<OccurrencesRepo, 'insertMany' | 'update'>;
-  invitations: Pick<InvitationsRepo, 'forMeeting'>;
+  invitations: Pick<InvitationsRepo, 'forMeeting' | 'pins'>;
   users: Pick<UsersRepo, 'findById' | 'membershipsOf'>;
   organisations: Pick<OrganisationsRepo, 'findById'>;
   access: MeetingsAccess;
@@ -103,6 +103,7 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
       throw badRequest('start_in_past', 'The meeting would be over before it is created.');
     }
     const coHostIds = input.coHostIds.filter((id) => id !== hostId);
+    const settings = { ...defaultMeetingSettings, ...input.settings };
     const id = await deps.db.transaction().execute(async (trx) => {
       await checkPeople(input.organisationId, hostId, coHostIds, trx);
       const now = deps.now();
@@ -117,7 +118,9 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
           description: input.description,
           timeZone: input.timeZone,
           passcode: input.passcode === undefined ? generatePasscode() : input.passcode,
-          settings: { ...defaultMeetingSettings, ...input.settings },
+          // No invitations yet: any PIN is free.
+          phonePin: settings.phonePin ? generatePin(new Set()) : null,
+          settings,
           reminderMinutes: input.reminderMinutes,
         },
         now,
@@ -223,9 +226,16 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
         if (timeChanged) {
           await reschedule(trx, aggregate, input, input.timeZone ?? meeting.timeZone);
         }
+        const pinChange = phonePinChange(meeting.phonePin, settings.phonePin, input.renewPhonePin === true);
+        if (pinChange === 'refused') {
+          throw badRequest('phone_pin_off', 'Switch the meeting-wide phone PIN on to renew it.');
+        }
         const patch: MeetingPatch = {
           hostUserId: hostId,
           settings,
+          // Under the meeting's lock (access.change), so no invitation can take the same PIN meanwhile.
+          ...(pinChange === 'new' ? { phonePin: generatePin(await deps.invitations.pins(id, trx)) } : {}),
+          ...(pinChange === 'clear' ? { phonePin: null } : {}),
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),

@@ -7,7 +7,11 @@ import type { JoinService } from '../invitations/join-service.js';
 import type { RoomEntry, RoomEntryContext, RoomEntryResolver, RoomRole } from '../rooms/rooms-types.js';
 import { nextOccurrence, type MeetingAggregate } from './aggregate-fns.js';
 import type { MeetingsAccess } from './meetings-access.js';
+import { passcodeMatches } from './meetings-fns.js';
 import type { MeetingRecord, MeetingsRepo } from './meetings-repo.js';
+
+export type PhoneResolution =
+  { entry: RoomEntry; numbered?: true } | { failure: 'unknown' | 'e2ee' | 'over' };
 
 export interface MeetingsEntryResolverDeps {
   join: Pick<JoinService, 'openInvitation' | 'byMeetingId'>;
@@ -23,6 +27,9 @@ const UNKNOWN_SOURCE = 'unknown';
 
 /** Until the person types a name on the pre-join page (the client's name replaces it). */
 const GUEST_NAME = 'Gast';
+
+/** Callers with the meeting-wide PIN; the seat adds the number ("Telefon 2"). */
+const PHONE_NAME = 'Telefon';
 
 const meetingGone = () => new AppError('not_found', 404, 'This meeting is over or has been cancelled.');
 
@@ -50,14 +57,12 @@ function roomSettings(meeting: MeetingRecord): RoomEntry['settings'] {
  */
 export interface MeetingsEntryResolver extends RoomEntryResolver {
   /**
-   * A caller's meeting ID and personal PIN (digits as typed). `e2ee` when the meeting is end-to-end encrypted
-   * (callers are told why); `unknown` for any wrong pair or dial-in switched off, so IDs cannot be probed. The
-   * gateway counts failures.
+   * A caller's meeting ID and PIN (digits as typed): an invitee's personal PIN, or the meeting-wide one while
+   * the host has it switched on (then `numbered`: the seat is named "Telefon <n>" when taken, see
+   * dial-in-fns.ts). `e2ee` when the meeting is end-to-end encrypted (callers are told why); `unknown` for any
+   * wrong pair or dial-in switched off, so IDs cannot be probed. The gateway counts failures.
    */
-  resolvePhone(
-    meetingId: string,
-    pin: string,
-  ): Promise<{ entry: RoomEntry } | { failure: 'unknown' | 'e2ee' | 'over' }>;
+  resolvePhone(meetingId: string, pin: string): Promise<PhoneResolution>;
 }
 
 export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): MeetingsEntryResolver {
@@ -110,10 +115,12 @@ export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): Me
   return {
     async resolvePhone(meetingId, pin) {
       const meeting = /^\d{10,16}$/.test(meetingId) ? await deps.meetings.findByNumber(meetingId) : undefined;
-      const invitation =
-        meeting && /^\d{4,12}$/.test(pin) && (await deps.invitations.findActiveByPin(meeting.id, pin));
-      const aggregate = invitation && (await deps.access.load(invitation.meetingId));
-      if (!meeting || !invitation || !aggregate) {
+      const wellFormed = meeting !== undefined && /^\d{4,12}$/.test(pin);
+      const invitation = wellFormed && (await deps.invitations.findActiveByPin(meeting.id, pin));
+      // Off means null, so a switched-off meeting-wide PIN is answered like any wrong one.
+      const shared = wellFormed && !invitation && passcodeMatches(meeting.phonePin, pin);
+      const aggregate = meeting && (invitation || shared) && (await deps.access.load(meeting.id));
+      if (!meeting || !aggregate) {
         return { failure: 'unknown' };
       }
       if (meeting.settings.e2ee) {
@@ -124,6 +131,17 @@ export function createMeetingsEntryResolver(deps: MeetingsEntryResolverDeps): Me
         return { failure: 'unknown' };
       }
       try {
+        if (!invitation) {
+          // Nobody in particular: a fresh anonymous identity per call, like a guest with the meeting ID.
+          return {
+            entry: entryFor(aggregate, {
+              role: 'participant',
+              displayName: PHONE_NAME,
+              identityKey: `anonymous:${randomBytes(16).toString('base64url')}`,
+            }),
+            numbered: true,
+          };
+        }
         return {
           entry: entryFor(aggregate, {
             role: 'participant',

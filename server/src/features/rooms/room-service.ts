@@ -29,6 +29,8 @@ export interface RoomRegistry {
   seatOf(context: SignallingContext): SeatRef;
   /** The seat, or undefined: for messages that race with leaving (candidates) and deserve no error. */
   findSeat(context: SignallingContext): SeatRef | undefined;
+  /** Display names of everyone seated (waiting or admitted) in the live room of `meetingKey`; none if closed. */
+  namesIn(meetingKey: string): string[];
   /** Live rooms right now (for health and metrics). */
   readonly size: number;
   /** Ends every meeting with `server_shutdown` and destroys their Janus rooms. Idempotent. */
@@ -169,6 +171,11 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
     findSeat(context) {
       const seat = context.state.get(seatKey) as SeatRef | undefined;
       return seat?.room.holds(seat.participantId, context.connectionId) ? seat : undefined;
+    },
+
+    namesIn(meetingKey) {
+      const room = rooms.get(meetingKey);
+      return room && !room.closed ? [...room.state.participants.values()].map((p) => p.displayName) : [];
     },
 
     get size() {

@@ -123,6 +123,14 @@ function MeetingDetail({
           <dd>{meeting.passcode !== null ? <code>{meeting.passcode}</code> : t('detail.noPasscode')}</dd>
           <dt>{t('detail.dialIn')}</dt>
           <dd>{meeting.dialIn.available ? t('detail.dialInOn') : t('detail.dialInOff')}</dd>
+          {meeting.phonePin !== null && (
+            <>
+              <dt>{t('detail.phonePin')}</dt>
+              <dd>
+                <code className="digits">{meeting.phonePin}</code>
+              </dd>
+            </>
+          )}
         </dl>
         {meeting.description !== '' && <p className="description">{meeting.description}</p>}
       </section>

@@ -1,10 +1,11 @@
+import { Fragment } from 'react';
 import { Checkbox, SelectField } from '../../ui/form/choices';
 import { TextField } from '../../ui/form/fields';
 import { useMeetingsText } from './i18n/meetings-i18n';
 import { randomPasscode, REMINDERS, type MeetingFormValues } from './meeting-form-fns';
 import type { MeetingSettings } from './meetings-types';
 
-type Toggle = Exclude<keyof MeetingSettings, 'maxParticipants'>;
+type Toggle = Exclude<keyof MeetingSettings, 'maxParticipants' | 'phonePin'>;
 const toggles: Toggle[] = [
   'waitingRoom',
   'joinBeforeHost',
@@ -68,14 +69,18 @@ export function SettingsFields({
         </div>
       )}
       {toggles.map((key) => (
-        <Checkbox
-          key={key}
-          id={`meeting-setting-${key}`}
-          label={t(`form.settings.${key}.label`)}
-          hint={t(`form.settings.${key}.hint`)}
-          checked={values.settings[key]}
-          onChange={(checked) => setting({ [key]: checked })}
-        />
+        <Fragment key={key}>
+          <Checkbox
+            id={`meeting-setting-${key}`}
+            label={t(`form.settings.${key}.label`)}
+            hint={t(`form.settings.${key}.hint`)}
+            checked={values.settings[key]}
+            onChange={(checked) => setting({ [key]: checked })}
+          />
+          {key === 'dialIn' && values.settings.dialIn && !values.settings.e2ee && (
+            <PhonePinField values={values} set={set} />
+          )}
+        </Fragment>
       ))}
       <TextField
         id="meeting-max"
@@ -100,6 +105,55 @@ export function SettingsFields({
         value={values.reminder}
         onChange={(reminder) => set({ reminder })}
       />
+    </>
+  );
+}
+
+/**
+ * The meeting-wide phone PIN: a setting; the server makes the PIN (unique among the meeting's personal ones)
+ * when it is switched on or renewed, so the form shows the saved one and says what saving will do.
+ */
+function PhonePinField({
+  values,
+  set,
+}: {
+  values: MeetingFormValues;
+  set: (patch: Partial<MeetingFormValues>) => void;
+}) {
+  const { t } = useMeetingsText();
+  const on = values.settings.phonePin;
+  const saved = on && values.phonePin !== null ? values.phonePin : null;
+  return (
+    <>
+      <Checkbox
+        id="meeting-setting-phonePin"
+        label={t('form.phonePinOn')}
+        hint={t('form.phonePinOnHint')}
+        checked={on}
+        onChange={(phonePin) => set({ settings: { ...values.settings, phonePin }, renewPhonePin: false })}
+      />
+      {on && (
+        <div className="passcode-row" aria-live="polite">
+          {saved !== null && !values.renewPhonePin ? (
+            <>
+              <p>
+                {t('form.phonePin')}: <code className="digits">{saved}</code>
+              </p>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => set({ renewPhonePin: true })}
+              >
+                {t('form.newPhonePin')}
+              </button>
+            </>
+          ) : (
+            <p className="muted">
+              {saved === null ? t('form.phonePinOnSave') : t('form.phonePinRenewOnSave')}
+            </p>
+          )}
+        </div>
+      )}
     </>
   );
 }

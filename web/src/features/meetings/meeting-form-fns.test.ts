@@ -38,10 +38,12 @@ const meeting: Meeting = {
     cameraOffOnEntry: true,
     chat: true,
     dialIn: true,
+    phonePin: false,
     e2ee: false,
     maxParticipants: 100,
   },
   passcode: 'abcdEFGH',
+  phonePin: null,
   reminderMinutes: null,
   status: 'active',
   cancelledAt: null,
@@ -172,6 +174,26 @@ describe('meeting form', () => {
     expect(patchRequest(single, { ...meetingValues(single), time: '18:00' }, { chooseHost: false })).toEqual({
       start: '2026-03-24T18:00',
     });
+  });
+
+  it('switches the meeting-wide PIN on, and asks for a new one only when it is on', () => {
+    const values = meetingValues(meeting);
+    const on = { ...values, settings: { ...values.settings, phonePin: true } };
+    expect(patchRequest(meeting, on, { chooseHost: false })).toEqual({ settings: { phonePin: true } });
+    // Switched on in this very save: the server makes a PIN anyway.
+    expect(patchRequest(meeting, { ...on, renewPhonePin: true }, { chooseHost: false })).toEqual({
+      settings: { phonePin: true },
+    });
+    const withPin: Meeting = {
+      ...meeting,
+      settings: { ...meeting.settings, phonePin: true },
+      phonePin: '482913',
+    };
+    const renew = { ...meetingValues(withPin), renewPhonePin: true };
+    expect(meetingValues(withPin).phonePin).toBe('482913');
+    expect(patchRequest(withPin, renew, { chooseHost: false })).toEqual({ renewPhonePin: true });
+    const off = { ...renew, settings: { ...renew.settings, phonePin: false } };
+    expect(patchRequest(withPin, off, { chooseHost: false })).toEqual({ settings: { phonePin: false } });
   });
 
   it('points server errors at their field', () => {

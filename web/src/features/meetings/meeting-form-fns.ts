@@ -23,6 +23,10 @@ export interface MeetingFormValues {
   count: string;
   passcodeOn: boolean;
   passcode: string;
+  /** The saved meeting-wide PIN, shown beside its setting (the server makes and renews it). */
+  phonePin: string | null;
+  /** "New PIN" was pressed: the next save asks the server for another one. */
+  renewPhonePin: boolean;
   settings: MeetingSettings;
   /** Minutes before each date as a string for the select; '' for none. */
   reminder: string;
@@ -38,6 +42,7 @@ export const DEFAULT_SETTINGS: MeetingSettings = {
   cameraOffOnEntry: true,
   chat: true,
   dialIn: true,
+  phonePin: false,
   e2ee: false,
   maxParticipants: 100,
 };
@@ -87,6 +92,8 @@ export function newMeetingValues(
     count: '10',
     passcodeOn: true,
     passcode,
+    phonePin: null,
+    renewPhonePin: false,
     settings: { ...DEFAULT_SETTINGS },
     reminder: '',
   };
@@ -111,6 +118,7 @@ export function meetingValues(meeting: Meeting): MeetingFormValues {
     ...(recurrence ? recurrenceValues(recurrence, date) : { repeat: 'none' as const }),
     passcodeOn: meeting.passcode !== null,
     passcode: meeting.passcode ?? '',
+    phonePin: meeting.phonePin,
     settings: { ...meeting.settings },
     reminder: meeting.reminderMinutes === null ? '' : String(meeting.reminderMinutes),
   };
@@ -301,6 +309,9 @@ export function patchRequest(
   }
   if (passcodeOf(values) !== meeting.passcode) {
     patch.passcode = passcodeOf(values);
+  }
+  if (values.renewPhonePin && values.settings.phonePin && meeting.settings.phonePin) {
+    patch.renewPhonePin = true;
   }
   if (reminderOf(values) !== meeting.reminderMinutes) {
     patch.reminderMinutes = reminderOf(values);

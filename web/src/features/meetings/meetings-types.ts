@@ -18,6 +18,8 @@ export interface MeetingSettings {
   cameraOffOnEntry: boolean;
   chat: boolean;
   dialIn: boolean;
+  /** A meeting-wide dial-in PIN besides the personal ones (callers appear as "Telefon 1", …). */
+  phonePin: boolean;
   e2ee: boolean;
   maxParticipants: number;
 }
@@ -58,6 +60,8 @@ export interface Meeting {
   timeZone: string;
   settings: MeetingSettings;
   passcode: string | null;
+  /** The meeting-wide PIN while it is on and callers can use it; null otherwise. */
+  phonePin: string | null;
   reminderMinutes: number | null;
   status: 'active' | 'cancelled';
   cancelledAt: string | null;

@@ -1,15 +1,11 @@
 // The setting of the live-meeting benchmarks: the built server as a child process (its own data folder and Janus,
 // as e2e starts it), a host made over the HTTP API, one meeting that anyone with its ID may enter at once, and
 // helpers that walk a browser page through the pre-join page as a person would.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ApiSession, createHost } from '../e2e/support/api-session.js';
+import { berlinTime } from '../e2e/support/berlin-time.js';
 import { launchParticipant, type Participant } from '../e2e/support/browser.js';
-import { startMailCatcher } from '../e2e/support/mail-catcher.js';
-import { freePort } from '../e2e/support/ports.js';
-import { startServerProcess, type ServerProcess } from '../e2e/support/server-process.js';
+import { startOwnServer } from '../e2e/support/own-server.js';
+import type { ServerProcess } from '../e2e/support/server-process.js';
 import { installProbe } from './probe.js';
 
 export interface LiveWorld {
@@ -26,28 +22,6 @@ export interface MeetingSettings {
   cameraOffOnEntry: boolean;
 }
 
-/** "Now" in Berlin as the meetings API takes a local start time (YYYY-MM-DDTHH:mm). */
-function berlinTime(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(at)
-    .replace(' ', 'T');
-}
-
-async function firstLogin(server: ServerProcess): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (!server.output.join('').includes('Passwort:') && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return server.output.join('');
-}
-
 /** A fresh server and one meeting starting in a minute (open now: people may join before the host). */
 export async function openMeeting(
   settings: MeetingSettings = {
@@ -57,54 +31,29 @@ export async function openMeeting(
     cameraOffOnEntry: false,
   },
 ): Promise<LiveWorld> {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'tp-bench-live-'));
-  const smtpPort = await freePort();
-  const mail = await startMailCatcher(path.join(work, 'mail'), smtpPort);
-  let server: ServerProcess | undefined;
+  const own = await startOwnServer({
+    workPrefix: 'tp-bench-live-',
+    rtpPorts: '43000-43999',
+    organisation: 'Bench-Gruppe',
+    host: 'Bea Bench',
+    email: 'bea@example.org',
+  });
   try {
-    server = await startServerProcess({
-      PORT: String(await freePort()),
-      DATA_DIR: path.join(work, 'data'),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      ICE_ENFORCE_LIST: 'lo',
-      RTP_PORT_RANGE: '43000-43999',
-    });
-    // The first start prints the first admin's login once (server/src/main.ts), as e2e/global-setup.ts reads it;
-    // it comes just after the server starts answering.
-    const printed = await firstLogin(server);
-    const host = await createHost(
-      {
-        baseUrl: server.url,
-        mailDir: path.join(work, 'mail'),
-        adminEmail: /E-Mail:\s+(\S+)/.exec(printed)?.[1] ?? '',
-        adminPassword: /Passwort:\s+(\S+)/.exec(printed)?.[1] ?? '',
-      },
-      { organisation: 'Bench-Gruppe', host: 'Bea Bench', email: 'bea@example.org' },
-    );
-    const session = new ApiSession(server.url);
-    await session.login(host.email, host.password);
-    const meeting = await session.request<{ meetingId: string }>('POST', '/api/meetings', {
-      organisationId: host.organisationId,
+    const meeting = await own.session.request<{ meetingId: string }>('POST', '/api/meetings', {
+      organisationId: own.organisationId,
       title: 'Bench',
       start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 240,
       passcode: null,
       settings,
     });
-    const running = server;
     return {
-      server: running,
-      meetingUrl: `${running.url}/m/${meeting.meetingId}`,
-      close: async () => {
-        await running.stop();
-        await mail.close();
-        await rm(work, { recursive: true, force: true });
-      },
+      server: own.server,
+      meetingUrl: `${own.server.url}/m/${meeting.meetingId}`,
+      close: () => own.close(),
     };
   } catch (error) {
-    await server?.stop();
-    await mail.close();
-    await rm(work, { recursive: true, force: true });
+    await own.close();
     throw error;
   }
 }
@@ -152,9 +101,7 @@ export async function clickJoin(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
 }
 
-export async function inRoom(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Verlassen' }).waitFor({ timeout: 30_000 });
-}
+export { inRoom } from '../e2e/support/pre-join.js';
 
 /** Leaves through the menu, so the server frees the seat at once (a closed tab keeps it for the grace period). */
 export async function leave(page: Page): Promise<void> {

@@ -111,6 +111,8 @@ describe('accounts: admin console, invitation by email, host login (2 browsers)'
     await page.keyboard.press('Tab');
     await page.keyboard.type('Trifft sich mittwochs.');
     await page.keyboard.press('Tab');
+    await page.keyboard.type('60');
+    await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Organisation anlegen');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toMatch(/\/admin\/organisationen\/[0-9a-f-]{36}$/);
@@ -118,6 +120,7 @@ describe('accounts: admin console, invitation by email, host login (2 browsers)'
       .poll(() => page.getByRole('status').filter({ hasText: 'ist angelegt' }).count())
       .toBeGreaterThan(0);
     expect(await page.getByLabel('Name').inputValue()).toBe(organisationName);
+    expect(await page.locator('#organisation-retention').inputValue()).toBe('60');
     organisationPath = new URL(page.url()).pathname;
   });
 

@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations } from '../support/axe.js';
+import { berlinTime } from '../support/berlin-time.js';
 import { ApiSession, createHost, type TestHost } from '../support/api-session.js';
 import { launchParticipant, type Participant } from '../support/browser.js';
 import { hears, installEars, silent } from '../support/ears.js';
 import { findLink, waitForMail } from '../support/mail.js';
+import { inRoom, joinFromPreJoin } from '../support/pre-join.js';
 import { receivedMessages, recordSignalling } from '../support/signalling.js';
 import { toneFile } from '../support/tones.js';
 
@@ -17,36 +19,6 @@ const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const A = 440;
 const B = 1000;
 const C = 1700;
-
-/** "Now" in Berlin as the meeting form takes it (YYYY-MM-DDTHH:mm). */
-function berlinNow(offsetMs = 0): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date(Date.now() + offsetMs))
-    .replace(' ', 'T');
-}
-
-/** The pre-join page: name, consent, "Beitreten" — by keyboard where the test says so. */
-async function joinFromPreJoin(page: Page, name: string): Promise<void> {
-  const nameField = page.getByRole('textbox', { name: 'Ihr Name' });
-  await nameField.waitFor({ timeout: 20_000 });
-  await nameField.fill(name);
-  const consent = page.getByLabel('Ich bin einverstanden, mit Ton, Bild und Chat teilzunehmen.');
-  if (await consent.isVisible()) {
-    await consent.check();
-  }
-  await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
-}
-
-async function inRoom(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Verlassen' }).waitFor({ timeout: 30_000 });
-}
 
 async function microphoneOn(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Mikrofon/ }).click();
@@ -72,7 +44,7 @@ describe('live meeting: three people with their own tones, waiting room, host mu
     const meeting = await session.request<{ id: string; meetingId: string }>('POST', '/api/meetings', {
       organisationId: host.organisationId,
       title: `Abendrunde ${run}`,
-      start: berlinNow(60_000),
+      start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 120,
       passcode: null,
       settings: { waitingRoom: true, joinBeforeHost: false, muteOnEntry: false, cameraOffOnEntry: true },

@@ -1,45 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, createHost } from '../support/api-session.js';
+import { berlinTime } from '../support/berlin-time.js';
 import { launchParticipant, type Participant } from '../support/browser.js';
 import { audioTracksReceived, hears, installEars, silent, videoFramesRising } from '../support/ears.js';
-import { startMailCatcher } from '../support/mail-catcher.js';
 import { findLink, waitForMail } from '../support/mail.js';
+import { startOwnServer, type OwnServer } from '../support/own-server.js';
+import { enter, inRoom } from '../support/pre-join.js';
 import { receivedMessages, recordSignalling } from '../support/signalling.js';
-import { freePort } from '../support/ports.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { toneFile } from '../support/tones.js';
 
-function berlinSoon(): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date(Date.now() + 60_000))
-    .replace(' ', 'T');
-}
-
-/** Fills in the pre-join page and presses "Beitreten" (the room or the waiting room follows). */
-async function enter(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('textbox', { name: 'Ihr Name' }).fill(name);
-  const consent = page.getByLabel('Ich bin einverstanden, mit Ton, Bild und Chat teilzunehmen.');
-  if (await consent.isVisible()) {
-    await consent.check();
-  }
-  await page.getByRole('button', { name: 'Beitreten', exact: true }).click();
-}
-
 async function inRoomWithMicrophone(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Verlassen' }).waitFor({ timeout: 30_000 });
+  await inRoom(page);
   await page.getByRole('button', { name: /^Mikrofon/ }).click();
 }
 
@@ -47,46 +20,28 @@ async function inRoomWithMicrophone(page: Page): Promise<void> {
 // Killing and restarting the server: starting it may take up to a minute on a busy 2-core machine, and the clients'
 // reconnect backoff a few seconds more; the default 90 s per test is too tight for that plus the meeting.
 describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_000 }, () => {
-  let work = '';
-  let env: Record<string, string> = {};
+  let own: OwnServer;
   let server: ServerProcess;
-  let mail: { close(): Promise<void> };
   let url = '';
   let hostUrl = '';
   let evaLink = '';
-  let hostEmail = '';
-  let hostPassword = '';
   let a: Participant;
   let b: Participant;
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), 'tp-resilience-'));
-    const smtpPort = await freePort();
-    mail = await startMailCatcher(path.join(work, 'mail'), smtpPort);
-    env = {
-      PORT: String(await freePort()),
-      DATA_DIR: path.join(work, 'data'),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      ICE_ENFORCE_LIST: 'lo',
-      RTP_PORT_RANGE: '44000-44999',
-    };
-    server = await startServerProcess(env);
-    const printed = server.output.join('');
-    const host = await createHost(
-      {
-        baseUrl: server.url,
-        mailDir: path.join(work, 'mail'),
-        adminEmail: /E-Mail:\s+(\S+)/.exec(printed)?.[1] ?? '',
-        adminPassword: /Passwort:\s+(\S+)/.exec(printed)?.[1] ?? '',
-      },
-      { organisation: 'Ausdauer', host: 'Rita Resilienz', email: 'rita@example.org' },
-    );
-    const session = new ApiSession(server.url);
-    await session.login(host.email, host.password);
+    own = await startOwnServer({
+      workPrefix: 'tp-resilience-',
+      rtpPorts: '44000-44999',
+      organisation: 'Ausdauer',
+      host: 'Rita Resilienz',
+      email: 'rita@example.org',
+    });
+    server = own.server;
+    const { session } = own;
     const meeting = await session.request<{ id: string; meetingId: string }>('POST', '/api/meetings', {
-      organisationId: host.organisationId,
+      organisationId: own.organisationId,
       title: 'Durchhalten',
-      start: berlinSoon(),
+      start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 120,
       passcode: null,
       // With a waiting room: after the restart the server must remember who was admitted.
@@ -94,12 +49,10 @@ describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_00
     });
     url = `${server.url}/m/${meeting.meetingId}`;
     hostUrl = `${server.url}/raum/${meeting.meetingId}`;
-    hostEmail = host.email;
-    hostPassword = host.password;
     await session.request('POST', `/api/meetings/${meeting.id}/invitations`, {
       invitees: [{ email: 'eva@example.org', name: 'Eva' }],
     });
-    const invitation = await waitForMail(path.join(work, 'mail'), (m) => m.to.includes('eva@example.org'));
+    const invitation = await waitForMail(own.mailDir, (m) => m.to.includes('eva@example.org'));
     evaLink = findLink(invitation, '/j/') ?? '';
     [a, b] = await Promise.all([
       launchParticipant({ audioFile: toneFile(440) }),
@@ -111,16 +64,15 @@ describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_00
   });
   afterAll(async () => {
     await Promise.all([a.close(), b.close()]);
-    await server.stop();
-    await mail.close();
-    await rm(work, { recursive: true, force: true });
+    own.server = server;
+    await own.close();
   });
 
   it('reconnects both clients on their own after the server process is killed, and audio flows again', async () => {
     // A is the host (logged in, the host's room link); B comes in by meeting ID through the waiting room.
     await a.page.goto(`${server.url}/anmelden`);
-    await a.page.getByLabel('E-Mail-Adresse').fill(hostEmail);
-    await a.page.getByLabel('Passwort', { exact: true }).fill(hostPassword);
+    await a.page.getByLabel('E-Mail-Adresse').fill(own.hostEmail);
+    await a.page.getByLabel('Passwort', { exact: true }).fill(own.hostPassword);
     await a.page.getByRole('button', { name: 'Anmelden', exact: true }).last().click();
     await expect.poll(() => new URL(a.page.url()).pathname).not.toBe('/anmelden');
     await enter(a.page, hostUrl, 'Anna');
@@ -146,7 +98,7 @@ describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_00
 
     server.child.kill('SIGKILL');
     await new Promise((resolve) => server.child.once('exit', resolve));
-    server = await startServerProcess(env);
+    server = await startServerProcess(own.env);
 
     // Nobody clicks anything: the pages reconnect, rejoin with their resume token and renegotiate.
     // (The old Janus outlives its killed parent until the new server stops it: only a new connection counts.)
@@ -257,7 +209,7 @@ describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_00
     await new Promise((resolve) => setTimeout(resolve, 500)); // the memory is written in the background
     server.child.kill('SIGKILL');
     await new Promise((resolve) => server.child.once('exit', resolve));
-    server = await startServerProcess(env);
+    server = await startServerProcess(own.env);
 
     await expect.poll(() => audioTracksReceived(a.page), { timeout: 60_000 }).toBeGreaterThan(tracksBefore);
     expect(await hears(a.page, 1000, 30_000)).toBe(true);
@@ -293,7 +245,7 @@ describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_00
     const tracksBefore = await audioTracksReceived(a.page);
     const seenBefore = (await receivedMessages(b.page)).length;
     await server.stop();
-    server = await startServerProcess(env);
+    server = await startServerProcess(own.env);
 
     await expect.poll(() => audioTracksReceived(a.page), { timeout: 60_000 }).toBeGreaterThan(tracksBefore);
     expect(await hears(a.page, 1000, 30_000)).toBe(true);

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { meetingWorld, type MeetingWorld } from '../meetings/test/meetings-helpers.js';
@@ -21,40 +22,8 @@ export const hostileTexts = [
   '\tTab am Anfang',
 ];
 
-/** RFC 4180 rows (quoted fields, doubled quotes, CRLF), enough to read our own export back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text.charAt(i);
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else {
-      field += char;
-    }
-  }
-  return rows;
-}
+/** Reads an export back as a spreadsheet would (RFC 4180: quoted fields, doubled quotes, CRLF rows, BOM). */
+const parseCsv = (text: string): string[][] => parse(text, { bom: true, relax_column_count: true });
 
 describe('chat export and retention', () => {
   let t: TestApp;
@@ -104,7 +73,7 @@ describe('chat export and retention', () => {
     const response = await w.hostClient.get(url('csv'));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-    const rows = parseCsv(response.body.replace(/^\uFEFF/, ''));
+    const rows = parseCsv(response.body);
     expect(rows[0]).toEqual(['seq', 'sent_at', 'sender', 'role', 'audience', 'text']);
     const texts = rows.slice(1).map((row) => row[5]);
     expect(texts).toEqual([...hostileTexts, 'Nur für die Hosts'].map(neutraliseCell));

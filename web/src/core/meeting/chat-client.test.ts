@@ -80,6 +80,17 @@ describe('ChatClient', () => {
     expect(chat.getSnapshot().unread).toBe(0);
   });
 
+  it('shows an own message once when it arrives stored although its acknowledgement was lost', () => {
+    const { chat, sent } = setUp();
+    chat.send('Bis gleich', 'everyone');
+    const clientId = sent.at(-1)?.type === 'chat.send' ? (sent.at(-1) as { clientId: string }).clientId : '';
+    expect(chat.getSnapshot().pending.map((p) => p.text)).toEqual(['Bis gleich']);
+    chat.onMessage({ type: 'chat.message', message: view(4, clientId, { text: 'Bis gleich' }) });
+    expect(chat.getSnapshot().pending).toEqual([]);
+    expect(chat.getSnapshot().messages.map((m) => [m.text, m.mine])).toEqual([['Bis gleich', true]]);
+    expect(chat.getSnapshot().unread).toBe(0);
+  });
+
   it('keeps a refused message with the reason and does not resend it by itself', () => {
     const { chat, sent } = setUp();
     chat.send('Zu schnell', 'hosts');
@@ -91,6 +102,7 @@ describe('ChatClient', () => {
       message: 'Bitte warten.',
     });
     expect(chat.getSnapshot().pending[0]?.refused).toBe('Bitte warten.');
+    expect(chat.getSnapshot().pending[0]?.refusedCode).toBe('rate_limited');
     sent.length = 0;
     chat.onAdmitted();
     expect(sent.map((m) => m.type)).toEqual(['chat.fetch']);

@@ -4,6 +4,7 @@ import {
   type ChatMessageView,
   type ClientMessage,
   type ServerMessage,
+  type SignallingErrorCode,
 } from '@treffpunkt/protocol';
 import { Store } from '../store';
 import { lastSeq, mergeMessages, newClientId } from './chat-fns';
@@ -18,8 +19,10 @@ export interface PendingChat {
   clientId: string;
   text: string;
   audience: ChatAudience;
-  /** Why the server refused it; it is then not resent on its own. */
+  /** Why the server refused it (its words, in English); it is then not resent on its own. */
   refused?: string | undefined;
+  /** The server's error code, which the panel words in the person's language. */
+  refusedCode?: SignallingErrorCode | undefined;
 }
 
 export interface ChatState {
@@ -76,7 +79,7 @@ export class ChatClient extends Store<ChatState> {
   retry(clientId: string): void {
     const pending = this.getSnapshot().pending.find((item) => item.clientId === clientId);
     if (pending) {
-      const again = { ...pending, refused: undefined };
+      const again = { ...pending, refused: undefined, refusedCode: undefined };
       this.replacePending(clientId, again);
       this.transmit(again);
     }
@@ -149,7 +152,11 @@ export class ChatClient extends Store<ChatState> {
         if (!pending) {
           return message.id === `${requestPrefix}history`;
         }
-        this.replacePending(pending.clientId, { ...pending, refused: message.message });
+        this.replacePending(pending.clientId, {
+          ...pending,
+          refused: message.message,
+          refusedCode: message.error,
+        });
         return true;
       }
       default:
@@ -164,8 +171,14 @@ export class ChatClient extends Store<ChatState> {
     const entries = fresh.map((item) => ({ ...item, mine: this.ownClientIds.has(item.clientId) }));
     const fromOthers = entries.filter((item) => !item.mine);
     const newest = fromOthers.at(-1);
+    // An own message that arrives (live or in the history) is stored, even if its `chat.sent` was lost on the
+    // way: it is no longer "being sent", and it must not show twice.
+    const stored = new Set(
+      incoming.filter((item) => this.ownClientIds.has(item.clientId)).map((item) => item.clientId),
+    );
     this.setState({
       messages: mergeMessages(state.messages, entries),
+      pending: stored.size === 0 ? state.pending : state.pending.filter((item) => !stored.has(item.clientId)),
       unread: countUnread && !state.open ? state.unread + fromOthers.length : state.unread,
       latest:
         countUnread && newest

@@ -1,10 +1,12 @@
-import type { ClientMessage, PollView, ServerMessage } from '@treffpunkt/protocol';
+import type { ClientMessage, PollView, ServerMessage, SignallingErrorCode } from '@treffpunkt/protocol';
 import { Store } from '../store';
 
 export interface PollState {
   polls: PollView[];
   /** Why the server refused this person's last poll action (e.g. the poll closed meanwhile). */
   problem: string | undefined;
+  /** Its error code, which the panel words in the person's language. */
+  problemCode: SignallingErrorCode | undefined;
 }
 
 const requestPrefix = 'poll-';
@@ -21,7 +23,7 @@ export class PollClient extends Store<PollState> {
   private counter = 0;
 
   constructor(private readonly transport: (message: ClientMessage) => void) {
-    super({ polls: [], problem: undefined });
+    super({ polls: [], problem: undefined, problemCode: undefined });
   }
 
   create(input: { question: string; options: string[]; multiple: boolean; anonymous: boolean }): void {
@@ -43,7 +45,7 @@ export class PollClient extends Store<PollState> {
   vote(pollId: string, choices: number[]): void {
     const poll = this.getSnapshot().polls.find((item) => item.pollId === pollId);
     const change = poll?.yourChoices !== null && poll?.yourChoices !== undefined;
-    this.setState({ problem: undefined });
+    this.setState({ problem: undefined, problemCode: undefined });
     this.transport({
       type: 'poll.vote',
       id: this.requestId(),
@@ -74,7 +76,7 @@ export class PollClient extends Store<PollState> {
       }
       case 'error':
         if (message.id?.startsWith(requestPrefix)) {
-          this.setState({ problem: message.message });
+          this.setState({ problem: message.message, problemCode: message.error });
           return true;
         }
         return false;

@@ -42,16 +42,19 @@ export function useChatAnnouncement(chat: ChatClient | undefined): { seq: number
   return { seq: latest.seq, text: t(key, { name: latest.name }) };
 }
 
-/** The polls button: a badge while a running poll awaits this person's vote. */
-export function PollsButton({
-  polls,
-  expanded,
-  onClick,
-}: {
+/** Hosts only: the occurrence id the chat's history named, for the download links (chat and polls). */
+export function useExportId(chat: ChatClient | undefined): string | undefined {
+  return useStore(chat ?? noChat).exportId;
+}
+
+interface PollsButtonProps {
   polls: PollClient;
   expanded: boolean;
   onClick: () => void;
-}) {
+}
+
+/** The polls button: a badge while a running poll awaits this person's vote. */
+export function PollsButton({ polls, expanded, onClick }: PollsButtonProps) {
   const { t } = useMeetingText();
   const open = unansweredPolls(useStore(polls).polls);
   return (
@@ -64,5 +67,17 @@ export function PollsButton({
       onClick={onClick}
       badge={open > 0 ? t('polls.unanswered', { count: open }) : undefined}
     />
+  );
+}
+
+/** Phones: the polls entry of the "More" menu, with the number of polls awaiting this person's vote. */
+export function PollsMenuButton({ polls, expanded, onClick }: PollsButtonProps) {
+  const { t } = useMeetingText();
+  const open = unansweredPolls(useStore(polls).polls);
+  return (
+    <button type="button" className="menu-button narrow-only" aria-expanded={expanded} onClick={onClick}>
+      {t('polls.button')}
+      {open > 0 && <span className="menu-badge"> ({t('polls.unanswered', { count: open })})</span>}
+    </button>
   );
 }

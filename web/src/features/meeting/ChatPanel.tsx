@@ -1,4 +1,4 @@
-import { CHAT_MAX_CHARS, type ChatAudience } from '@treffpunkt/protocol';
+import { CHAT_MAX_CHARS, type ChatAudience, type SignallingErrorCode } from '@treffpunkt/protocol';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChatClient, ChatEntry } from '../../core/meeting/chat-client';
 import type { MeetingState } from '../../core/meeting/meeting-types';
@@ -33,6 +33,7 @@ export function ChatPanel({
   const mayWrite = enabled || moderator;
   const listRef = useRef<HTMLOListElement>(null);
   const count = chatState.messages.length + chatState.pending.length;
+  const refusalText = useRefusalText();
 
   useEffect(() => {
     chat.setOpen(true);
@@ -60,7 +61,8 @@ export function ChatPanel({
       {chatState.messages.length === 0 && chatState.pending.length === 0 ? (
         <p className="chat-empty">{t('chat.empty')}</p>
       ) : (
-        <ol ref={listRef} className="chat-list" aria-label={t('chat.listLabel')}>
+        // Focusable, so the list can be scrolled by keyboard even when it holds no link or button.
+        <ol ref={listRef} className="chat-list" aria-label={t('chat.listLabel')} tabIndex={0}>
           {chatState.messages.map((message) => (
             <ChatRow
               key={message.messageId}
@@ -80,7 +82,7 @@ export function ChatPanel({
                 <p className="chat-status">{t('chat.sending')}</p>
               ) : (
                 <div className="chat-refused" role="alert">
-                  <p>{t('chat.refused', { reason: pending.refused })}</p>
+                  <p>{t('chat.refused', { reason: refusalText(pending.refusedCode) })}</p>
                   <button
                     type="button"
                     className="button button-secondary"
@@ -104,6 +106,24 @@ export function ChatPanel({
       {mayWrite ? <ChatComposer chat={chat} /> : <p className="chat-off">{t('chat.offForYou')}</p>}
     </aside>
   );
+}
+
+/** The server's refusal in the person's language (its own words are English, for logs and tools). */
+function useRefusalText(): (code: SignallingErrorCode | undefined) => string {
+  const { t } = useMeetingText();
+  return (code) => {
+    switch (code) {
+      case 'rate_limited':
+        return t('chat.refusedBecause.rateLimited');
+      case 'forbidden':
+        return t('chat.refusedBecause.forbidden');
+      case 'invalid_message':
+      case 'message_too_large':
+        return t('chat.refusedBecause.invalid');
+      default:
+        return t('chat.refusedBecause.other');
+    }
+  };
 }
 
 function ChatRow({
@@ -150,6 +170,8 @@ function ChatComposer({ chat }: { chat: ChatClient }) {
   const [audience, setAudience] = useState<ChatAudience>('everyone');
   const [problem, setProblem] = useState<string>();
   const remaining = CHAT_MAX_CHARS - text.length;
+  // No `maxLength`: a pasted text that is too long would be cut off without a word; it is refused, with the reason.
+  const tooLong = remaining < 0;
 
   const submit = () => {
     const outcome = chat.send(text, audience);
@@ -193,30 +215,40 @@ function ChatComposer({ chat }: { chat: ChatClient }) {
       <label htmlFor={`${id}-text`} className="chat-label">
         {t('chat.composeLabel')}
       </label>
-      <p id={`${id}-hint`} className="chat-hint">
-        {t('chat.composeHint')}
-      </p>
       <textarea
         id={`${id}-text`}
         className="chat-input"
-        rows={3}
-        maxLength={CHAT_MAX_CHARS}
+        rows={2}
         value={text}
         dir="auto"
-        aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
-        aria-invalid={problem ? true : undefined}
-        onChange={(event) => setText(event.target.value)}
+        aria-describedby={`${id}-hint${remaining < 200 ? ` ${id}-count` : ''}${problem ? ` ${id}-problem` : ''}`}
+        aria-invalid={problem || tooLong ? true : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (CHAT_MAX_CHARS - event.target.value.length >= 0) {
+            setProblem(undefined);
+          }
+        }}
         onKeyDown={onKeyDown}
       />
-      {remaining < 200 && <p className="chat-hint">{t('chat.remaining', { count: remaining })}</p>}
+      {remaining < 200 && (
+        <p id={`${id}-count`} className={tooLong ? 'chat-hint chat-over' : 'chat-hint'}>
+          {tooLong ? t('chat.overLimit', { count: -remaining }) : t('chat.remaining', { count: remaining })}
+        </p>
+      )}
       {problem && (
         <p id={`${id}-problem`} className="chat-problem" role="alert">
           {problem}
         </p>
       )}
-      <button type="submit" className="button button-primary chat-send">
-        {t('chat.send')}
-      </button>
+      <div className="chat-send-row">
+        <p id={`${id}-hint`} className="chat-hint">
+          {t('chat.composeHint')}
+        </p>
+        <button type="submit" className="button button-primary chat-send">
+          {t('chat.send')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -233,32 +265,40 @@ function ChatHostTools({
   const { t } = useMeetingText();
   const id = useId();
   return (
-    <section className="panel-section chat-host-tools" aria-labelledby={`${id}-tools`}>
-      <h3 id={`${id}-tools`}>{t('chat.hostTools')}</h3>
-      <label className="chat-switch">
-        <input
-          type="checkbox"
-          checked={enabled}
-          onChange={(event) => chat.setEnabled(event.target.checked)}
-        />
-        {t('chat.enabled')}
-      </label>
-      <p className="chat-hint">{enabled ? t('chat.enabledOn') : t('chat.enabledOff')}</p>
-      {exportId && (
-        <>
-          <p className="chat-download-heading">{t('chat.download')}</p>
-          <p className="chat-hint">{t('chat.downloadHint')}</p>
-          <ul className="chat-downloads">
-            {(['txt', 'csv', 'json'] as const).map((format) => (
-              <li key={format}>
-                <a href={`/api/occurrences/${encodeURIComponent(exportId)}/chat.${format}`} download>
-                  {t(`chat.download${format === 'txt' ? 'Txt' : format === 'csv' ? 'Csv' : 'Json'}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+    <>
+      {!enabled && <p className="chat-off-note">{t('chat.enabledOff')}</p>}
+      {/* Closed by default: the messages keep the room; hosts open it to switch the chat or download it. */}
+      <details className="chat-host-tools">
+        <summary>{t('chat.hostTools')}</summary>
+        <div className="chat-host-tools-body">
+          <label className="chat-switch">
+            <input
+              type="checkbox"
+              checked={enabled}
+              onChange={(event) => chat.setEnabled(event.target.checked)}
+            />
+            {t('chat.enabled')}
+          </label>
+          {enabled && <p className="chat-hint">{t('chat.enabledOn')}</p>}
+          {exportId && (
+            <>
+              <p id={`${id}-download`} className="chat-download-heading">
+                {t('chat.download')}
+              </p>
+              <p className="chat-hint">{t('chat.downloadHint')}</p>
+              <ul className="chat-downloads" aria-labelledby={`${id}-download`}>
+                {(['txt', 'csv', 'json'] as const).map((format) => (
+                  <li key={format}>
+                    <a href={`/api/occurrences/${encodeURIComponent(exportId)}/chat.${format}`} download>
+                      {t(`chat.download${format === 'txt' ? 'Txt' : format === 'csv' ? 'Csv' : 'Json'}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </details>
+    </>
   );
 }

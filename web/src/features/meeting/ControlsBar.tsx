@@ -1,7 +1,7 @@
 import type { MeetingController } from '../../core/meeting/meeting-controller';
 import type { MeetingState, Reaction } from '../../core/meeting/meeting-types';
 import { isModerator } from '../../core/meeting/room-state-fns';
-import { ChatButton, PollsButton } from './ChatButton';
+import { ChatButton, PollsButton, PollsMenuButton } from './ChatButton';
 import { ControlButton, Disclosure } from './ControlParts';
 import { useMeetingText } from './i18n/meeting-i18n';
 import { reactionEmoji } from './Tile';
@@ -153,6 +153,14 @@ export function ControlsBar(props: ControlsBarProps) {
           >
             {t('controls.screen')}
           </button>
+        )}
+        {meeting.polls && (
+          // Phones: the polls button does not fit into the bar; it is here instead.
+          <PollsMenuButton
+            polls={meeting.polls}
+            expanded={open === 'polls'}
+            onClick={() => setOpen(open === 'polls' ? 'none' : 'polls')}
+          />
         )}
         <div className="menu-group narrow-only" role="group" aria-label={t('controls.react')}>
           <p className="menu-text" aria-hidden="true">

@@ -1,4 +1,4 @@
-import { POLL_MAX_OPTIONS, type PollView } from '@treffpunkt/protocol';
+import { POLL_MAX_OPTIONS, type PollView, type SignallingErrorCode } from '@treffpunkt/protocol';
 import { useId, useState } from 'react';
 import type { PollClient } from '../../core/meeting/poll-client';
 import type { MeetingState } from '../../core/meeting/meeting-types';
@@ -15,15 +15,19 @@ import './chat.css';
 export function PollPanel({
   polls,
   state,
+  exportId,
   onClose,
 }: {
   polls: PollClient;
   state: MeetingState;
+  /** Hosts only: the occurrence for the results download (`/api/occurrences/:id/polls.csv`). */
+  exportId?: string | undefined;
   onClose: () => void;
 }) {
   const { t } = useMeetingText();
   const id = useId();
-  const { polls: list, problem } = useStore(polls);
+  const { polls: list, problemCode } = useStore(polls);
+  const problem = problemCode === undefined ? undefined : t(`polls.problem.${problemKey(problemCode)}`);
   const moderator = isModerator(state.you);
   return (
     <aside className="panel chat-panel" aria-labelledby={`${id}-heading`}>
@@ -42,16 +46,40 @@ export function PollPanel({
         </p>
       )}
       {list.length === 0 && <p className="chat-empty">{t('polls.none')}</p>}
-      <ul className="chat-list poll-list">
+      <ul className="poll-list" aria-label={t('polls.listLabel')}>
         {list.map((poll) => (
           <li key={poll.pollId} className="chat-row">
             <PollCard poll={poll} polls={polls} moderator={moderator} />
           </li>
         ))}
       </ul>
+      {moderator && exportId && list.some((poll) => poll.status !== 'draft') && (
+        <p className="poll-download">
+          <a href={`/api/occurrences/${encodeURIComponent(exportId)}/polls.csv`} download>
+            {t('polls.download')}
+          </a>
+        </p>
+      )}
+      {moderator && exportId && list.some((poll) => poll.status !== 'draft') && (
+        <p className="chat-hint">{t('polls.downloadHint')}</p>
+      )}
       {moderator && <PollForm polls={polls} />}
     </aside>
   );
+}
+
+/** The server's refusal (its words are English, for logs and tools) as a key of the person's texts. */
+function problemKey(code: SignallingErrorCode): 'forbidden' | 'notFound' | 'rateLimited' | 'other' {
+  switch (code) {
+    case 'forbidden':
+      return 'forbidden';
+    case 'not_found':
+      return 'notFound';
+    case 'rate_limited':
+      return 'rateLimited';
+    default:
+      return 'other';
+  }
 }
 
 function PollCard({ poll, polls, moderator }: { poll: PollView; polls: PollClient; moderator: boolean }) {
@@ -110,13 +138,16 @@ function PollCard({ poll, polls, moderator }: { poll: PollView; polls: PollClien
           </button>
         </form>
       )}
+      {poll.status === 'closed' && <p className="poll-closed">{t('polls.closedNoVote')}</p>}
       {poll.tallies && (
         <>
-          <ul className="poll-results">
+          <ul className="poll-results" aria-label={t('polls.resultHeading')}>
             {poll.options.map((option, choice) => (
               <li key={choice} dir="auto">
-                {t('polls.result', { option, count: poll.tallies?.[choice] ?? 0 })}
-                {poll.named && (
+                <span className="poll-result-text">
+                  {t('polls.result', { option, count: poll.tallies?.[choice] ?? 0 })}
+                </span>
+                {poll.named && (poll.tallies?.[choice] ?? 0) > 0 && (
                   <span className="chat-hint">
                     {' '}
                     –{' '}
@@ -128,6 +159,13 @@ function PollCard({ poll, polls, moderator }: { poll: PollView; polls: PollClien
                     })}
                   </span>
                 )}
+                <span
+                  className="poll-bar"
+                  aria-hidden="true"
+                  style={{
+                    width: `${poll.voters ? Math.round(((poll.tallies?.[choice] ?? 0) * 100) / poll.voters) : 0}%`,
+                  }}
+                />
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingController } from '../../core/meeting/meeting-controller';
 import { useStore } from '../../ui/use-store';
 import { Banners } from './Banners';
-import { useChatAnnouncement } from './ChatButton';
+import { useChatAnnouncement, useExportId } from './ChatButton';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { ControlsBar, type OpenPanel } from './ControlsBar';
@@ -61,6 +61,7 @@ export function Room({ meeting }: { meeting: MeetingController }) {
   const chatOpen = open === 'chat' && meeting.chat !== undefined;
   const pollsOpen = open === 'polls' && meeting.polls !== undefined;
   const chatNote = useChatAnnouncement(meeting.chat);
+  const exportId = useExportId(meeting.chat);
   return (
     <div className={peopleOpen || chatOpen || pollsOpen ? 'meeting-room meeting-room-panel' : 'meeting-room'}>
       <div className="room-bar">
@@ -90,7 +91,14 @@ export function Room({ meeting }: { meeting: MeetingController }) {
         </section>
         {peopleOpen && <ParticipantsPanel meeting={meeting} state={state} onClose={() => setOpen('none')} />}
         {chatOpen && <ChatPanel chat={meeting.chat} state={state} onClose={() => setOpen('none')} />}
-        {pollsOpen && <PollPanel polls={meeting.polls} state={state} onClose={() => setOpen('none')} />}
+        {pollsOpen && (
+          <PollPanel
+            polls={meeting.polls}
+            state={state}
+            exportId={exportId}
+            onClose={() => setOpen('none')}
+          />
+        )}
       </div>
       <ControlsBar
         meeting={meeting}

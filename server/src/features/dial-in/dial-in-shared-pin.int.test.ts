@@ -123,10 +123,12 @@ describe('the meeting-wide phone PIN', () => {
     });
     const key = 'entry' in resolved ? resolved.entry.meetingKey : '';
 
-    const first = await call(pin, 'call-1');
-    const second = await call(pin, 'call-2');
+    // Subscribed at once, as the gateway does: the seat emits on the next turn of the event loop, and the
+    // second call's database work would otherwise let the first one's event pass unheard.
     const waiting: string[] = [];
+    const first = await call(pin, 'call-1');
     first.on('waiting', () => waiting.push('first'));
+    const second = await call(pin, 'call-2');
     second.on('waiting', () => waiting.push('second'));
     await tick(5);
     expect(waiting).toEqual(['first', 'second']);

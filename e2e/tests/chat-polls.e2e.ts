@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { revealBidiControls } from '@treffpunkt/protocol';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from '../support/axe.js';
@@ -74,12 +75,8 @@ function sendingRows(page: Page): Locator {
   return messageList(page).getByRole('listitem').filter({ hasText: 'Wird gesendet …' });
 }
 
-/** What a browser shows for a message (direction overrides are written as their code, see chat-fns.ts). */
-const onScreen = (text: string) =>
-  text.replace(
-    /[\u202A-\u202E\u2066-\u2069]/g,
-    (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`,
-  );
+/** What a browser shows for a message: direction overrides written as their code. */
+const onScreen = revealBidiControls;
 
 /** Reads an export back as a spreadsheet would (RFC 4180: quoted fields, doubled quotes, CRLF rows, BOM). */
 const parseCsv = (text: string): string[][] => parse(text, { bom: true, relax_column_count: true });
@@ -349,7 +346,7 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
     expect(txt.text).toContain(hostile.script);
     expect(txt.text).toContain(hostile.img);
     expect(txt.text).toContain(hostile.links);
-    expect(txt.text).toContain('Rechnung<U+202E>txt.exe');
+    expect(txt.text).toContain('Rechnung[U+202E]txt.exe');
     expect(txt.text).not.toContain('\u202E');
     expect(txt.text).toContain('Zeile eins\n    Zeile zwei');
     expect(txt.text).toContain('Zeile A\n    Zeile B\n    Zeile C');
@@ -454,11 +451,13 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
     await expect.poll(() => composer(carl.page).isVisible()).toBe(true);
   });
 
-  it('sends no chat to someone in the waiting room, and none after removal', async () => {
+  it('sends no chat to someone in the waiting room, and none after removal; a hostile name stays text', async () => {
     const wanda = await launchParticipant();
+    // Markup in a name is shown as typed: in the waiting list, the participant list and as a chat sender.
+    const wandaName = 'Wanda <img src=x onerror="window.__pwned = 4">';
     try {
       await recordSignalling(wanda.page);
-      await enter(wanda.page, `${server.url}/m/${meetingId}`, 'Wanda');
+      await enter(wanda.page, `${server.url}/m/${meetingId}`, wandaName);
       await wanda.page.getByText(waitingText).waitFor({ timeout: 20_000 });
       await send(bea.page, 'Bea', 'Noch jemand im Warteraum?');
       await expect.poll(() => shownTexts(carl.page)).toContain('Noch jemand im Warteraum?');
@@ -476,6 +475,14 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
       await inRoom(wanda.page);
       await openChat(wanda.page);
       await expect.poll(() => shownTexts(wanda.page)).toEqual(readable());
+      await send(wanda.page, wandaName, 'Hallo, ich bin neu hier.');
+      for (const page of [host.page, bea.page, carl.page]) {
+        await expect.poll(() => messageList(page).getByText(wandaName, { exact: true }).count()).toBe(1);
+        expect(await page.locator('img[src="x"]').count()).toBe(0);
+        expect(
+          await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+        ).toBeUndefined();
+      }
       const actions = host.page.getByRole('button', { name: /Aktionen für Wanda/ });
       if (!(await actions.isVisible())) {
         await controls(host.page)
@@ -484,7 +491,7 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
       }
       await actions.click();
       await host.page.getByRole('button', { name: 'Aus dem Treffen entfernen' }).click();
-      await host.page.getByRole('button', { name: 'Ja, Wanda entfernen' }).click();
+      await host.page.getByRole('button', { name: `Ja, ${wandaName} entfernen` }).click();
       await wanda.page
         .getByRole('heading', { name: 'Sie wurden aus dem Treffen entfernt' })
         .waitFor({ timeout: 20_000 });

@@ -75,3 +75,15 @@ export const chatServerMessages = [
   }),
   z.object({ type: z.literal('chat.deleted'), messageId: chatMessageId }),
 ] as const;
+
+/**
+ * Direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what follows them on screen:
+ * "Rechnung\u202Efdp.exe" would read "Rechnungexe.pdf". Wherever a message, a name or a title is shown or exported
+ * as text, they are written as their code instead ("[U+202E]"), the same in the room, the group space and the files.
+ */
+export function revealBidiControls(text: string): string {
+  return text.replace(
+    /[\u202A-\u202E\u2066-\u2069]/g,
+    (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}]`,
+  );
+}

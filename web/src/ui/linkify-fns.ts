@@ -1,45 +1,54 @@
-/** A piece of a plain-text message: text, or an http(s) link. Nothing else is ever turned into markup. */
+import { revealBidiControls } from '@treffpunkt/protocol';
+
+/** A piece of a plain-text message as it is shown: text, or an http(s) link. Nothing else is ever markup. */
 export type TextPiece = { kind: 'text'; text: string } | { kind: 'link'; href: string; text: string };
 
-const candidate = /\bhttps?:\/\/[^\s<>"']+/giu;
+/** Candidates start with http:// or https://; anything else (javascript:, file:, \\server) stays text. */
+const urlCandidate = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** Punctuation that ends a sentence rather than the address ("Siehe https://example.org."). */
-const trailing = /[.,;:!?)\]}'"»]+$/u;
-/**
- * Bidirectional controls (U+202A–U+202E, U+2066–U+2069) reorder what follows them: "Rechnung‮txt.exe" would read
- * "Rechnungexe.txt". They are shown as visible marks instead of being applied.
- */
-const bidiControls = /[\u202A-\u202E\u2066-\u2069]/gu;
+const trailing = /[.,;:!?)\]}'"»›]+$/;
 
-export function revealBidiControls(text: string): string {
-  return text.replace(bidiControls, (char) => `⟨U+${char.codePointAt(0)?.toString(16).toUpperCase() ?? ''}⟩`);
+function safeHttpUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+      return undefined;
+    }
+    return url.href;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Splits a message into text and http(s) links; `javascript:`, `file:` and the like stay text. */
+/**
+ * Splits a message into text and links; a link's `href` is the parsed, normalised http(s) address. Direction
+ * overrides are shown as their code first (`revealBidiControls`), so they cannot reorder the text or a link.
+ */
 export function linkify(raw: string): TextPiece[] {
   const text = revealBidiControls(raw);
   const pieces: TextPiece[] = [];
-  let last = 0;
-  for (const match of text.matchAll(candidate)) {
-    const start = match.index;
-    const address = match[0].replace(trailing, '');
-    let href: string | undefined;
-    try {
-      const url = new URL(address);
-      href = url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-    } catch {
-      href = undefined;
+  let rest = 0;
+  const pushText = (value: string) => {
+    if (value === '') {
+      return;
     }
-    if (!href) {
+    const last = pieces.at(-1);
+    if (last?.kind === 'text') {
+      pieces[pieces.length - 1] = { kind: 'text', text: last.text + value };
+    } else {
+      pieces.push({ kind: 'text', text: value });
+    }
+  };
+  for (const match of text.matchAll(urlCandidate)) {
+    const address = match[0].replace(trailing, '');
+    const href = safeHttpUrl(address);
+    if (href === undefined) {
       continue;
     }
-    if (start > last) {
-      pieces.push({ kind: 'text', text: text.slice(last, start) });
-    }
-    pieces.push({ kind: 'link', href, text: address });
-    last = start + address.length;
+    pushText(text.slice(rest, match.index));
+    pieces.push({ kind: 'link', text: address, href });
+    rest = match.index + address.length;
   }
-  if (last < text.length) {
-    pieces.push({ kind: 'text', text: text.slice(last) });
-  }
+  pushText(text.slice(rest));
   return pieces;
 }

@@ -46,7 +46,7 @@ describe('CSV neutralisation', () => {
 describe('text export', () => {
   it('keeps line breaks from faking entries and shows direction overrides as codes', () => {
     const text = chatToText(header, [message('eins\r\n[19:00:00] Host: gefälscht\u202Etxt.exe')]);
-    expect(text).toContain('[19:05:09] Anna: eins\n    [19:00:00] Host: gefälscht<U+202E>txt.exe\n');
+    expect(text).toContain('[19:05:09] Anna: eins\n    [19:00:00] Host: gefälscht[U+202E]txt.exe\n');
     expect(text).not.toContain('\r');
   });
 

@@ -2,6 +2,7 @@
  * The chat of one occurrence as files: TXT for reading, CSV for spreadsheets, JSON for machines. Everything is
  * text, never markup; CSV cells a spreadsheet would run as a formula are neutralised.
  */
+import { revealBidiControls } from '@treffpunkt/protocol';
 
 export interface ExportMessage {
   messageId: string;
@@ -49,14 +50,6 @@ function continuation(text: string): string {
   return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, '\n    ');
 }
 
-/** Bidirectional controls (e.g. U+202E) would reorder the following lines on screen; they are shown as codes. */
-function visibleControls(text: string): string {
-  return text.replace(
-    /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g,
-    (char) => `<U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? ''}>`,
-  );
-}
-
 export function formatTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('de-DE', {
     timeZone,
@@ -72,13 +65,13 @@ const audienceLabel = { everyone: '', hosts: ' (nur an die Hosts / to the hosts 
 /** Plain text: a header, then `[hh:mm:ss] Name: text` per message in the meeting's time zone. */
 export function chatToText(header: ExportHeader, messages: readonly ExportMessage[]): string {
   const lines = [
-    `Chat: ${visibleControls(continuation(header.title))}`,
+    `Chat: ${revealBidiControls(continuation(header.title))}`,
     `${header.startsAt} (${header.timeZone})`,
     '',
     ...messages.map(
       (m) =>
-        `[${formatTime(m.sentAt, header.timeZone)}] ${visibleControls(continuation(m.senderName))}` +
-        `${audienceLabel[m.audience]}: ${visibleControls(continuation(m.text))}`,
+        `[${formatTime(m.sentAt, header.timeZone)}] ${revealBidiControls(continuation(m.senderName))}` +
+        `${audienceLabel[m.audience]}: ${revealBidiControls(continuation(m.text))}`,
     ),
   ];
   return `${lines.join('\n')}\n`;

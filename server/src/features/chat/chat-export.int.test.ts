@@ -92,7 +92,7 @@ describe('chat export and retention', () => {
     const lines = response.body.split('\n');
     expect(response.body).not.toContain('\r');
     expect(response.body).toContain('<script>alert(1)</script>');
-    expect(response.body).toContain('Rechnung<U+202E>fdp.exe');
+    expect(response.body).toContain('Rechnung[U+202E]fdp.exe');
     expect(lines.filter((line) => line.startsWith('['))).toHaveLength(hostileTexts.length + 1);
     expect(response.body).not.toContain('wird gelöscht');
   });

@@ -1,10 +1,14 @@
-import { CHAT_MAX_CHARS, type ChatAudience, type SignallingErrorCode } from '@treffpunkt/protocol';
+import {
+  CHAT_MAX_CHARS,
+  revealBidiControls,
+  type ChatAudience,
+  type SignallingErrorCode,
+} from '@treffpunkt/protocol';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChatClient, ChatEntry } from '../../core/meeting/chat-client';
 import type { MeetingState } from '../../core/meeting/meeting-types';
 import { isModerator } from '../../core/meeting/room-state-fns';
 import { useStore } from '../../ui/use-store';
-import { showBidiControls } from '../../core/meeting/chat-fns';
 import { ChatMessageText } from './ChatMessageText';
 import { Icon } from './icons';
 import { useMeetingText } from './i18n/meeting-i18n';
@@ -146,7 +150,7 @@ function ChatRow({
     <li className={classes.filter(Boolean).join(' ')}>
       <p className="chat-meta">
         <span className="chat-name" dir="auto">
-          {message.mine ? t('chat.you') : showBidiControls(message.senderName)}
+          {message.mine ? t('chat.you') : revealBidiControls(message.senderName)}
         </span>
         {role && <span className="chat-role">{role}</span>}
         <time dateTime={message.sentAt}>{timeFormat.format(new Date(message.sentAt))}</time>

@@ -30,6 +30,27 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# ensure_extracted_deb PACKAGE DIR FILE: unpacks Debian's PACKAGE into DIR unless DIR/FILE exists. Nothing is
+# installed: no maintainer scripts, no service (kamailio as a package would run a SIP server on port 5060).
+ensure_extracted_deb() {
+  local package=$1 dir=$2 file=$3 tmp
+  [ -e "$dir/$file" ] && return 0
+  tmp=$(mktemp -d)
+  # apt's "unsandboxed download" warning as root is expected here; its messages are shown only on failure.
+  if ! (cd "$tmp" && apt-get download -qq "$package") >"$tmp/log" 2>&1; then
+    apt-get update -qq >>"$tmp/log" 2>&1 || true
+    if ! (cd "$tmp" && apt-get download -qq "$package") >>"$tmp/log" 2>&1; then
+      cat "$tmp/log" >&2
+      rm -rf "$tmp"
+      die "Could not download the Debian package $package (as root: apt-get update, then run again)."
+    fi
+  fi
+  rm -rf "$dir" && mkdir -p "$dir"
+  dpkg-deb -x "$tmp"/"$package"_*.deb "$dir"
+  rm -rf "$tmp"
+  [ -e "$dir/$file" ] || die "The Debian package $package has no $file."
+}
+
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "Installing npm packages (npm ci)"

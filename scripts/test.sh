@@ -7,6 +7,8 @@ source scripts/lib.sh
 require_node
 ensure_apt janus janus chromium chromium sox sox espeak-ng espeak-ng baresip-core baresip bsdutils script
 ensure_node_modules
+# The SIP provider in the registration test; unpacked only, since the package would run a SIP server as a service.
+ensure_extracted_deb kamailio .cache/kamailio usr/sbin/kamailio
 
 # A real PostgreSQL for the integration suite when we can run one (always in CI); PGlite otherwise.
 if [ -z "${TEST_DATABASE_URL:-}" ] && [ "$(id -u)" -eq 0 ]; then

@@ -66,4 +66,31 @@ describe('loadConfig', () => {
     const external = { JANUS_URLS: 'ws://10.0.0.5:8188', JANUS_API_SECRET: 'x'.repeat(32) };
     expect(loadConfig({ ...sip, ...external, SIP_RTP_PORTS: '39000-39999' }).sip?.rtpPorts.min).toBe(39000);
   });
+
+  it('reads a provider registration, and wants its account with it', () => {
+    const registrar = { SIP_ENABLED: 'true', SIP_REGISTRAR: 'sip.provider.example:5070' };
+    expect(() => loadConfig(registrar)).toThrow(/SIP_REGISTER_USER and SIP_REGISTER_PASSWORD/);
+    const account = { SIP_REGISTER_USER: '4930123456', SIP_REGISTER_PASSWORD: 'from the provider' };
+    // The registrar alone is enough for callers to reach us: no trunk address needed.
+    expect(loadConfig({ ...registrar, ...account }).sip?.register).toEqual({
+      registrar: { host: 'sip.provider.example', port: 5070 },
+      user: '4930123456',
+      domain: 'sip.provider.example',
+      authUser: '4930123456',
+      password: 'from the provider',
+      expires: 600,
+    });
+    expect(
+      loadConfig({
+        ...registrar,
+        ...account,
+        SIP_REGISTRAR: '[2001:db8::5]',
+        SIP_REGISTER_DOMAIN: 'example.net',
+      }).sip?.register,
+    ).toMatchObject({ registrar: { host: '2001:db8::5', port: 5060 }, domain: 'example.net' });
+    expect(() => loadConfig({ ...registrar, ...account, SIP_REGISTRAR: 'sip://x' })).toThrow(/SIP_REGISTRAR/);
+    expect(
+      loadConfig({ SIP_ENABLED: 'true', SIP_TRUNK_ADDRESSES: '127.0.0.1' }).sip?.register,
+    ).toBeUndefined();
+  });
 });

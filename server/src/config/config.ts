@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { rangesOverlap } from '../telephony/capacity-fns.js';
 import { parseAddressRules } from '../telephony/net-fns.js';
+import type { SipRegistrationSettings } from '../telephony/sip-gateway.js';
 
 /** Comma-separated list of ws:// or wss:// URLs. */
 const urlList = z
@@ -107,6 +108,29 @@ export const envSchema = z.object({
   SIP_MAX_CALLS: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Folder of the built prompts (scripts/build-prompts.mjs). */
   SIP_PROMPTS_DIR: z.string().min(1).max(1024).optional(),
+  /** Register with a SIP provider: its registrar as host[:port] (a name or an IP; IPv6 in brackets). */
+  SIP_REGISTRAR: z
+    .string()
+    .regex(
+      /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/,
+      'expected host or host:port, e.g. sip.example.net or sip.example.net:5060',
+    )
+    .optional(),
+  /** The account at the provider (often the phone number) and its password. */
+  SIP_REGISTER_USER: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+!$&'()*,;=-]{1,128}$/, 'expected a SIP user name')
+    .optional(),
+  SIP_REGISTER_PASSWORD: z.string().min(1).max(256).optional(),
+  /** Domain of the address of record when it differs from the registrar's host. */
+  SIP_REGISTER_DOMAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,253}$/, 'expected a domain name')
+    .optional(),
+  /** Digest user name when the provider's differs from SIP_REGISTER_USER. */
+  SIP_REGISTER_AUTH_USER: z.string().min(1).max(128).optional(),
+  /** Seconds the registration should last; refreshed before it lapses. */
+  SIP_REGISTER_EXPIRES: z.coerce.number().int().min(60).max(86_400).default(600),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -151,6 +175,8 @@ export interface SipConfig {
   auth: { user: string; password: string } | undefined;
   maxCalls: number;
   promptsDir: string | undefined;
+  /** SIP_REGISTRAR and its account; undefined: no registration (calls come from SIP_TRUNK_ADDRESSES). */
+  register: SipRegistrationSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -185,9 +211,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((e.SIP_AUTH_USER === undefined) !== (e.SIP_AUTH_PASSWORD === undefined)) {
     problems.push('SIP_AUTH_USER / SIP_AUTH_PASSWORD: set both or neither');
   }
-  if (e.SIP_ENABLED && !e.SIP_TRUNK_ADDRESSES && !e.SIP_AUTH_USER) {
+  if (e.SIP_REGISTRAR !== undefined && (!e.SIP_REGISTER_USER || !e.SIP_REGISTER_PASSWORD)) {
+    problems.push('SIP_REGISTRAR: set SIP_REGISTER_USER and SIP_REGISTER_PASSWORD too');
+  }
+  if (e.SIP_ENABLED && !e.SIP_TRUNK_ADDRESSES && !e.SIP_AUTH_USER && !e.SIP_REGISTRAR) {
     problems.push(
-      'SIP_ENABLED: set SIP_TRUNK_ADDRESSES or SIP_AUTH_USER/SIP_AUTH_PASSWORD, or nobody can call',
+      'SIP_ENABLED: set SIP_TRUNK_ADDRESSES, SIP_REGISTRAR or SIP_AUTH_USER/SIP_AUTH_PASSWORD, or nobody can call',
     );
   }
   if (e.SIP_ENABLED && !e.SIP_PUBLIC_ADDRESS && (e.SIP_HOST === '0.0.0.0' || e.SIP_HOST === '::')) {
@@ -250,5 +279,22 @@ function sipConfig(e: z.output<typeof envSchema>): SipConfig {
         : undefined,
     maxCalls: e.SIP_MAX_CALLS,
     promptsDir: e.SIP_PROMPTS_DIR,
+    register: registerConfig(e),
+  };
+}
+
+function registerConfig(e: z.output<typeof envSchema>): SipRegistrationSettings | undefined {
+  if (!e.SIP_REGISTRAR || !e.SIP_REGISTER_USER || !e.SIP_REGISTER_PASSWORD) {
+    return undefined;
+  }
+  const match = /^(?:\[([^\]]+)\]|([^:]+))(?::(\d+))?$/.exec(e.SIP_REGISTRAR);
+  const host = match?.[1] ?? match?.[2] ?? e.SIP_REGISTRAR;
+  return {
+    registrar: { host, port: match?.[3] ? Number(match[3]) : 5060 },
+    user: e.SIP_REGISTER_USER,
+    domain: e.SIP_REGISTER_DOMAIN ?? host,
+    authUser: e.SIP_REGISTER_AUTH_USER ?? e.SIP_REGISTER_USER,
+    password: e.SIP_REGISTER_PASSWORD,
+    expires: e.SIP_REGISTER_EXPIRES,
   };
 }

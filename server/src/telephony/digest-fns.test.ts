@@ -71,3 +71,47 @@ describe('trunk addresses', () => {
     expect(parseAddressRules('example.org')).toBeNull();
   });
 });
+
+describe('digestResponse (the client side, for the provider registration)', () => {
+  const rfc = { user: 'Mufasa', method: 'GET', uri: '/dir/index.html', nc: '00000001' };
+
+  it('matches the published examples of RFC 2617 (MD5) and RFC 7616 (SHA-256)', () => {
+    expect(
+      digestResponse({
+        ...rfc,
+        algorithm: 'MD5',
+        realm: 'testrealm@host.com',
+        password: 'Circle Of Life',
+        nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
+        cnonce: '0a4f113b',
+      }),
+    ).toBe('6629fae49393a05397450978507c4ef1');
+    const rfc7616 = {
+      ...rfc,
+      realm: 'http-auth@example.org',
+      password: 'Circle of Life',
+      nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v',
+      cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ',
+    };
+    expect(digestResponse({ ...rfc7616, algorithm: 'MD5' })).toBe('8ca523f5e9506fed4657c9700eebdbec');
+    expect(digestResponse({ ...rfc7616, algorithm: 'SHA-256' })).toBe(
+      '753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1',
+    );
+  });
+
+  it('answers a challenge without qop in the RFC 2069 form, which the server side accepts', () => {
+    const now = Date.now();
+    const nonce = makeNonce(secret, now);
+    const response = digestResponse({
+      algorithm: 'MD5',
+      user: 'trunk',
+      realm: 'treffpunkt',
+      password: 'correct horse',
+      method: 'INVITE',
+      uri: 'sip:dialin@192.0.2.1',
+      nonce,
+    });
+    const header = `Digest username="trunk", realm="treffpunkt", nonce="${nonce}", uri="sip:dialin@192.0.2.1", response="${response}"`;
+    expect(check(header, now)).toBe('ok');
+  });
+});

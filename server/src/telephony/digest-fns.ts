@@ -116,7 +116,10 @@ export function verifyDigest(params: {
   return state === 'stale' ? 'stale' : 'ok';
 }
 
-/** Builds a client's digest response (used by tests and the optional provider registration). */
+/**
+ * A client's digest response (RFC 7616 §3.4.1): with `qop=auth` (nc, cnonce) when the challenge offered it,
+ * else the RFC 2069 form some registrars still send. Used by the provider registration and by tests.
+ */
 export function digestResponse(params: {
   algorithm: DigestAlgorithm;
   user: string;
@@ -125,11 +128,15 @@ export function digestResponse(params: {
   method: string;
   uri: string;
   nonce: string;
-  nc: string;
-  cnonce: string;
+  /** Omit both for a challenge without qop. */
+  nc?: string;
+  cnonce?: string;
 }): string {
   const ha1 = hash(params.algorithm, `${params.user}:${params.realm}:${params.password}`);
   const ha2 = hash(params.algorithm, `${params.method}:${params.uri}`);
+  if (params.nc === undefined || params.cnonce === undefined) {
+    return hash(params.algorithm, `${ha1}:${params.nonce}:${ha2}`);
+  }
   return hash(params.algorithm, `${ha1}:${params.nonce}:${params.nc}:${params.cnonce}:auth:${ha2}`);
 }
 

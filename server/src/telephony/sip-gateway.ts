@@ -8,6 +8,7 @@ import { parseDtmfInfo } from './dtmf-fns.js';
 import { addressAllowed, type AddressRule } from './net-fns.js';
 import { PhoneCall } from './phone-call.js';
 import type { PromptLibrary } from './prompt-catalog.js';
+import { ProviderRegistration, type RegistrationState } from './registration.js';
 import type { RtpPortRange } from './rtp-ports.js';
 import { RtpSession } from './rtp-session.js';
 import { buildAudioSdp, chooseCodec, PAYLOAD_TYPE, parseAudioSdp, type AudioOffer } from './sdp-fns.js';
@@ -67,6 +68,20 @@ export interface SipGatewayOptions {
   limits?: SipLimits;
   /** Requests per source address; trunks carry every call, so they get more. */
   rate?: { trunk: RateSettings; other: RateSettings };
+  /** Register with a SIP provider (SIP_REGISTRAR); its address then counts as a trunk's. */
+  registration?: SipRegistrationSettings | undefined;
+  /** Tests: a registrar name resolved without DNS. */
+  resolveRegistrar?: (host: string) => Promise<string>;
+}
+
+export interface SipRegistrationSettings {
+  registrar: { host: string; port: number };
+  /** The account at the provider: AOR `sip:<user>@<domain>`, digest user and password. */
+  user: string;
+  domain: string;
+  authUser: string;
+  password: string;
+  expires: number;
 }
 
 interface Dialog {
@@ -102,6 +117,9 @@ export class SipGateway {
   private readonly guard: DialInGuard;
   private readonly limits: SipLimits;
   private readonly log: Logger;
+  /** Addresses the provider registration resolved: answered and trusted like SIP_TRUNK_ADDRESSES. */
+  private readonly providerAddresses = new Set<string>();
+  private readonly registration: ProviderRegistration | undefined;
   private closed = false;
 
   constructor(private readonly options: SipGatewayOptions) {
@@ -123,6 +141,33 @@ export class SipGateway {
     this.limits = options.limits ?? defaultSipLimits;
     this.log = options.logger.child({ component: 'sip-gateway' });
     options.transport.onDatagram((datagram, source) => this.onDatagram(datagram, source));
+    this.registration = options.registration && this.startRegistration(options.registration);
+  }
+
+  /** Where the provider registration stands (undefined without SIP_REGISTRAR), for logs and health. */
+  get registrationState(): RegistrationState | undefined {
+    return this.registration?.state;
+  }
+
+  private startRegistration(settings: SipRegistrationSettings): ProviderRegistration {
+    const registration = new ProviderRegistration({
+      identity: {
+        registrarUri: `sip:${bracketed(settings.registrar.host)}${settings.registrar.port === 5060 ? '' : `:${settings.registrar.port}`}`,
+        aor: `sip:${settings.user}@${settings.domain}`,
+        contact: `sip:${settings.user}@${this.hostPort()}`,
+        authUser: settings.authUser,
+        password: settings.password,
+      },
+      registrar: settings.registrar,
+      expires: settings.expires,
+      via: () => `SIP/2.0/UDP ${this.hostPort()};branch=${newBranch()};rport`,
+      exchange: (request, destination) => this.client.exchange(request, destination),
+      onAddress: (address) => this.providerAddresses.add(address),
+      logger: this.log,
+      ...(this.options.resolveRegistrar ? { resolve: this.options.resolveRegistrar } : {}),
+    });
+    registration.start();
+    return registration;
   }
 
   /** Calls in progress (menu, waiting room or meeting). */
@@ -137,6 +182,7 @@ export class SipGateway {
     }
     const byes = [...this.dialogs.values()].map((dialog) => this.hangup(dialog));
     await Promise.race([Promise.all(byes), new Promise((resolve) => setTimeout(resolve, 1000))]);
+    await this.registration?.stop();
     this.closed = true;
     this.server.close();
     this.client.close();
@@ -160,7 +206,8 @@ export class SipGateway {
     if (datagram.length <= 4 && datagram.toString('latin1').trim() === '') {
       return;
     }
-    const trunk = addressAllowed(this.options.trunk, source.address);
+    const trunk =
+      addressAllowed(this.options.trunk, source.address) || this.providerAddresses.has(source.address);
     if (!trunk && !this.options.auth) {
       return;
     }
@@ -550,3 +597,5 @@ export class SipGateway {
 function isSettled(dialog: Dialog): boolean {
   return dialog.invite.answered || dialog.state === 'ended';
 }
+
+const bracketed = (host: string): string => (host.includes(':') ? `[${host}]` : host);

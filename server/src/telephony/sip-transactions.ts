@@ -199,19 +199,26 @@ export class ServerTransactions {
 export class ClientTransactions {
   private readonly pending = new Map<
     string,
-    { resolve: (status: number) => void; timers: NodeJS.Timeout[] }
+    { resolve: (response: SipResponse | undefined) => void; timers: NodeJS.Timeout[] }
   >();
+  private closed = false;
 
   constructor(
     private readonly send: SendFn,
     private readonly timers: SipTimers = defaultSipTimers,
   ) {}
 
-  /** Sends a request; resolves with the final status, or 408 when Timer F fires. */
-  request(request: SipRequest, destination: SipSource): Promise<number> {
+  /** Sends a request; resolves with the final status, or 408 when Timer F fires (503 when closed). */
+  async request(request: SipRequest, destination: SipSource): Promise<number> {
+    const response = await this.exchange(request, destination);
+    return response === undefined ? (this.closed ? 503 : 408) : response.status;
+  }
+
+  /** Sends a request; resolves with the final response, or undefined when Timer F fires or on close. */
+  exchange(request: SipRequest, destination: SipSource): Promise<SipResponse | undefined> {
     const key = transactionKey(request);
-    if (key === undefined) {
-      return Promise.resolve(400);
+    if (key === undefined || this.closed) {
+      return Promise.resolve(undefined);
     }
     const datagram = serializeSipMessage(request);
     return new Promise((resolve) => {
@@ -225,7 +232,7 @@ export class ClientTransactions {
         entry.timers[0] = setTimeout(again, interval); // Timer E
       };
       entry.timers[0] = setTimeout(again, interval);
-      entry.timers[1] = setTimeout(() => this.finish(key, 408), 64 * this.timers.t1); // Timer F
+      entry.timers[1] = setTimeout(() => this.finish(key, undefined), 64 * this.timers.t1); // Timer F
     });
   }
 
@@ -242,23 +249,24 @@ export class ClientTransactions {
       return false;
     }
     if (response.status >= 200) {
-      this.finish(key, response.status);
+      this.finish(key, response);
     }
     return true;
   }
 
   close(): void {
+    this.closed = true;
     for (const key of [...this.pending.keys()]) {
-      this.finish(key, 503);
+      this.finish(key, undefined);
     }
   }
 
-  private finish(key: string, status: number): void {
+  private finish(key: string, response: SipResponse | undefined): void {
     const entry = this.pending.get(key);
     if (entry) {
       entry.timers.forEach((timer) => clearTimeout(timer));
       this.pending.delete(key);
-      entry.resolve(status);
+      entry.resolve(response);
     }
   }
 }

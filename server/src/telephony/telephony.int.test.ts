@@ -1,31 +1,21 @@
-import { execFile } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAddressRules } from './net-fns.js';
-import { PromptLibrary } from './prompt-catalog.js';
+import type { PromptLibrary } from './prompt-catalog.js';
 import { RtpPortRange } from './rtp-ports.js';
 import { SipGateway } from './sip-gateway.js';
 import { bindUdpTransport } from './sip-transport.js';
-import { BaresipPhone, rmsOf, sleep } from './test/baresip-phone.js';
+import { BaresipPhone, rmsOf, sleep, until } from './test/baresip-phone.js';
 import { FakeDialInRooms } from './test/fake-dial-in-rooms.js';
-
-const run = promisify(execFile);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { buildTestPrompts } from './test/test-prompts.js';
 
 let prompts: PromptLibrary;
 let gateway: SipGateway | undefined;
 let phone: BaresipPhone | undefined;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'prompts-'));
-  await run('node', [path.join(root, 'scripts/build-prompts.mjs'), dir]);
-  prompts = await PromptLibrary.load(dir);
+  prompts = await buildTestPrompts();
 }, 60_000);
 
 afterEach(async () => {
@@ -55,16 +45,6 @@ async function startGateway(rooms: FakeDialInRooms, rate?: { capacity: number; r
     port: transport.address.port,
     target: `sip:dialin@127.0.0.1:${transport.address.port}`,
   };
-}
-
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not reached');
-    }
-    await sleep(100);
-  }
 }
 
 describe('dial-in with a real phone (baresip on loopback)', () => {

@@ -40,6 +40,7 @@ export async function startTelephony(
     trunk: parseAddressRules(config.trunkAddresses) ?? [],
     auth: config.auth ? { ...config.auth, realm: 'treffpunkt' } : undefined,
     maxCalls: capacity.effective,
+    registration: config.register,
     rooms: deps.rooms,
     prompts,
     logger: deps.logger,

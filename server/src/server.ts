@@ -68,6 +68,7 @@ export async function startServer(
         pingDatabase: () => database.ping(),
         databaseKind: database.kind,
         mediaNodes: () => mediaPlane.nodes(),
+        sipRegistration: () => telephony?.registrationState?.status,
       }),
       signallingRoutes({
         baseUrl: config.baseUrl,

@@ -4,6 +4,11 @@ export interface HealthDeps {
   pingDatabase(): Promise<void>;
   databaseKind: string;
   mediaNodes(): Array<{ name: string; status: 'up' | 'down' }>;
+  /**
+   * The SIP provider registration (SIP_REGISTRAR): `registered`, `failing`, … or undefined without one.
+   * Shown, not counted for the status: the web meetings work without telephone dial-in.
+   */
+  sipRegistration?: () => string | undefined;
 }
 
 /**
@@ -20,6 +25,7 @@ export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
         database = 'down';
       }
       const janus = deps.mediaNodes();
+      const registration = deps.sipRegistration?.();
       const ok = database === 'up' && janus.some((node) => node.status === 'up');
       return reply
         .status(ok ? 200 : 503)
@@ -28,6 +34,7 @@ export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
           status: ok ? 'ok' : 'degraded',
           database: { kind: deps.databaseKind, status: database },
           janus,
+          ...(registration === undefined ? {} : { sip: { registration } }),
         });
     });
   };

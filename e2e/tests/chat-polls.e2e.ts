@@ -102,6 +102,8 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
   let own: OwnServer;
   let server: ServerProcess;
   let meetingId = '';
+  /** The date the room is for: polls are prepared for it on the meeting page too. */
+  let occurrenceId = '';
   let beaLink = '';
   let carlLink = '';
   let host: Participant;
@@ -127,7 +129,11 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
     });
     server = own.server;
     const { session } = own;
-    const meeting = await session.request<{ id: string; meetingId: string }>('POST', '/api/meetings', {
+    const meeting = await session.request<{
+      id: string;
+      meetingId: string;
+      nextOccurrence: { id: string } | null;
+    }>('POST', '/api/meetings', {
       organisationId: own.organisationId,
       title: 'Abendrunde mit Chat',
       start: berlinTime(new Date(Date.now() + 60_000)),
@@ -136,6 +142,7 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
       settings: { waitingRoom: true, joinBeforeHost: false, muteOnEntry: true, cameraOffOnEntry: true },
     });
     meetingId = meeting.meetingId;
+    occurrenceId = meeting.nextOccurrence?.id ?? '';
     await session.request('POST', `/api/meetings/${meeting.id}/invitations`, {
       invitees: [
         { email: 'bea.chat@example.org', name: 'Bea' },
@@ -577,6 +584,28 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
       ["'=Samstag", '0', '2', ''],
     ]);
     expect(rows[1]?.[2]).toBe('closed');
+  });
+
+  it("shows a poll prepared on the meeting page to the room's hosts at once, and takes it away again", async () => {
+    await openPolls(host.page);
+    // The host (another device, the meeting page) prepares a poll over HTTP while the meeting runs.
+    const prepared = await own.session.request<{ pollId: string }>(
+      'POST',
+      `/api/occurrences/${occurrenceId}/polls`,
+      {
+        question: 'Vom Planungsblatt: Pause um 20 Uhr?',
+        options: ['Ja', 'Nein'],
+        multiple: false,
+        anonymous: true,
+      },
+    );
+    const draft = host.page.getByRole('region', { name: 'Vom Planungsblatt: Pause um 20 Uhr?' });
+    await draft.getByText('Vorbereitet · Eine Antwort, anonym').waitFor({ timeout: 10_000 });
+    // Participants never see drafts.
+    await openPolls(bea.page);
+    expect(await bea.page.getByText('Vom Planungsblatt', { exact: false }).count()).toBe(0);
+    await own.session.request('DELETE', `/api/occurrences/${occurrenceId}/polls/${prepared.pollId}`);
+    await expect.poll(() => draft.count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('has accessible, uncut chat and polls panels at 360 and 1280 px', async () => {

@@ -44,7 +44,13 @@ export async function startServer(
   const mediaPlane = await startMediaPlane(config.janus, { dataDir: config.dataDir, logger });
   const accounts = await startAccounts({ db: database.db, config, logger });
   const meetings = startMeetings({ db: database.db, config, logger, auth: accounts.auth });
-  const rooms = startRooms({ db: database.db, resolver: meetings.entryResolver, mediaPlane, logger });
+  const rooms = startRooms({
+    db: database.db,
+    resolver: meetings.entryResolver,
+    mediaPlane,
+    logger,
+    pollDrafts: meetings.pollDrafts,
+  });
   const telephony =
     config.sip &&
     (await startTelephony(config.sip, {

@@ -66,4 +66,6 @@ export const pollServerMessages = [
   z.object({ type: z.literal('poll.view'), poll: pollView }),
   z.object({ type: z.literal('poll.list'), id: requestId, polls: z.array(pollView) }),
   z.object({ type: z.literal('poll.voted'), id: requestId, pollId, choices: z.array(z.number().int()) }),
+  /** Hosts only: a draft was taken back (on the meeting page) while the room is live. */
+  z.object({ type: z.literal('poll.removed'), pollId }),
 ] as const;

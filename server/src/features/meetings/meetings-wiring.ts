@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../../config/config.js';
 import type { Database } from '../../db/database.js';
-import type { Logger } from '../../lib/logger.js';
+import { describeError, type Logger } from '../../lib/logger.js';
 import { createOutboxRepo } from '../../mail/outbox-repo.js';
 import { createUsersRepo } from '../accounts/accounts-repo.js';
 import type { AuthHttp } from '../accounts/auth-http.js';
@@ -11,6 +11,7 @@ import { createGroupSpaceRepo } from '../group-space/group-space-repo.js';
 import { groupSpaceRoutes } from '../group-space/group-space-routes.js';
 import { chatExportRoutes } from '../chat/chat-export.js';
 import { pollsRoutes } from '../polls/polls-routes.js';
+import { PollDraftEvents } from '../polls/poll-draft-events.js';
 import { createGroupSpaceService } from '../group-space/group-space-service.js';
 import { stopGroupDigest } from '../group-space/group-space-digest.js';
 import { startGroupSpaceJobs } from '../group-space/group-space-jobs.js';
@@ -69,6 +70,8 @@ export interface MeetingsModule {
   join: JoinService;
   /** One pass of the group space's retention and digests (the job also runs hourly on its own). */
   runGroupJobs(): Promise<{ deleted: number; digests: number }>;
+  /** Poll drafts changed over HTTP, for the live rooms. */
+  pollDrafts: PollDraftEvents;
   /** Stops the jobs. Idempotent. */
   close(): Promise<void>;
 }
@@ -80,6 +83,9 @@ export interface MeetingsModule {
 export function startMeetings(deps: MeetingsDeps): MeetingsModule {
   const { db, config, logger, auth } = deps;
   const now = deps.now ?? (() => new Date());
+  const pollDrafts = new PollDraftEvents((error) =>
+    logger.warn({ err: describeError(error) }, 'showing a poll draft in the live room failed'),
+  );
   const baseUrl = config.baseUrl ?? `http://localhost:${config.port}`;
   const policy = { ...defaultMeetingsRetention, ...deps.retention };
 
@@ -163,7 +169,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     calendarRoutes({ http: auth, calendar }),
     groupSpaceRoutes({ http: auth, groups, stopDigest: (token) => stopGroupDigest(db, token) }),
     chatExportRoutes({ http: auth, db, access }),
-    pollsRoutes({ http: auth, db, access, now }),
+    pollsRoutes({ http: auth, db, access, now, drafts: pollDrafts }),
   ];
   // One encapsulating plugin: the Origin check and the CSV body parser apply to exactly these routes.
   const api: FastifyPluginAsync = (app) => {
@@ -186,6 +192,7 @@ export function startMeetings(deps: MeetingsDeps): MeetingsModule {
     routes: [api],
     entryResolver,
     join,
+    pollDrafts,
     runJobs: () => jobs.runOnce(),
     runGroupJobs: () => groupJobs.runOnce(),
     close: async () => {

@@ -5,6 +5,7 @@ import { parseInput } from '../../http/validate.js';
 import type { AuthHttp, RouteRegistrar } from '../accounts/auth-http.js';
 import { occurrenceForActor, occurrenceParamsSchema } from '../chat/chat-export.js';
 import type { MeetingsAccess } from '../meetings/meetings-access.js';
+import type { PollDraftEvents } from './poll-draft-events.js';
 import { MAX_POLLS, pollView, tooManyPolls } from './polls-fns.js';
 import { createPollsRepo } from './polls-repo.js';
 
@@ -21,6 +22,7 @@ export function pollsRoutes(deps: {
   db: Database;
   access: Pick<MeetingsAccess, 'forActor'>;
   now: () => Date;
+  drafts: PollDraftEvents;
 }): RouteRegistrar {
   const repo = createPollsRepo(deps.db);
 
@@ -59,6 +61,7 @@ export function pollsRoutes(deps: {
         { ...body, occurrenceId, createdByKey: `user:${actor.userId}` },
         deps.now(),
       );
+      deps.drafts.changed(occurrenceId, poll.id);
       return reply.status(201).send(pollView(poll, [], { identityKey: '', isHost: true }));
     });
 
@@ -71,6 +74,7 @@ export function pollsRoutes(deps: {
           ? conflict('poll_launched', 'This poll has been launched; it stays with the meeting.')
           : notFound('poll');
       }
+      deps.drafts.changed(occurrenceId, pollId);
       return reply.status(204).send();
     });
   };

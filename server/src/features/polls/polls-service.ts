@@ -143,6 +143,23 @@ export function createLivePolls(deps: { repo: PollsRepo; logger: Logger; now?: (
       return checked.choices;
     },
 
+    /**
+     * A draft was added or taken back on the meeting page (HTTP) while the room is live: the hosts in the room
+     * see it at once, in order with their own changes.
+     */
+    async draftChanged(room: LiveRoom, pollId: string): Promise<void> {
+      await queue.run(room.meetingKey, async () => {
+        const poll = await deps.repo.find(room.meetingKey, pollId);
+        if (poll) {
+          await show(room, poll, true);
+          return;
+        }
+        for (const participant of admittedOf(room.state).filter(isModerator)) {
+          room.sendTo(participant.participantId, { type: 'poll.removed', pollId });
+        }
+      });
+    },
+
     async list(room: LiveRoom, participantId: string) {
       const reader = admitted(room, participantId);
       const isHost = isModerator(reader);

@@ -31,6 +31,8 @@ export interface RoomRegistry {
   findSeat(context: SignallingContext): SeatRef | undefined;
   /** Display names of everyone seated (waiting or admitted) in the live room of `meetingKey`; none if closed. */
   namesIn(meetingKey: string): string[];
+  /** The live room of `meetingKey` while it is open (for news from outside the room, e.g. poll drafts). */
+  liveRoom(meetingKey: string): LiveRoom | undefined;
   /** Live rooms right now (for health and metrics). */
   readonly size: number;
   /** Ends every meeting with `server_shutdown` and destroys their Janus rooms. Idempotent. */
@@ -171,6 +173,11 @@ export function createRoomRegistry(deps: RoomsDeps): RoomRegistry {
     findSeat(context) {
       const seat = context.state.get(seatKey) as SeatRef | undefined;
       return seat?.room.holds(seat.participantId, context.connectionId) ? seat : undefined;
+    },
+
+    liveRoom(meetingKey) {
+      const room = rooms.get(meetingKey);
+      return room && !room.closed ? room : undefined;
     },
 
     namesIn(meetingKey) {

@@ -6,6 +6,7 @@ import { createChatRepo } from '../chat/chat-repo.js';
 import { createLiveChat } from '../chat/chat-service.js';
 import { pollsHandlers } from '../polls/polls-handlers.js';
 import { createPollsRepo } from '../polls/polls-repo.js';
+import type { PollDraftEvents } from '../polls/poll-draft-events.js';
 import { createLivePolls } from '../polls/polls-service.js';
 import type { HandlerTable } from '../signalling/signalling-types.js';
 import { createRoomMemoryRepo } from './room-memory.js';
@@ -31,6 +32,8 @@ export function startRooms(deps: {
   mediaPlane: RoomMediaPlane;
   logger: Logger;
   policy?: Partial<RoomPolicy>;
+  /** Poll drafts prepared on the meeting page; shown to a live room's hosts at once. */
+  pollDrafts?: PollDraftEvents;
 }): RoomsModule {
   const memory = createRoomMemoryRepo(deps.db);
   const registry = createRoomRegistry({ ...deps, memory });
@@ -40,6 +43,13 @@ export function startRooms(deps: {
     });
   };
   cleanUp();
+  const polls = createLivePolls({ repo: createPollsRepo(deps.db), logger: deps.logger });
+  deps.pollDrafts?.on('changed', async (occurrenceId, pollId) => {
+    const room = registry.liveRoom(occurrenceId);
+    if (room) {
+      await polls.draftChanged(room, pollId);
+    }
+  });
   const timer = setInterval(cleanUp, CLEANUP_INTERVAL_MS);
   timer.unref();
   return {
@@ -52,7 +62,7 @@ export function startRooms(deps: {
       }),
       ...pollsHandlers({
         registry,
-        polls: createLivePolls({ repo: createPollsRepo(deps.db), logger: deps.logger }),
+        polls,
       }),
     },
     close: () => {

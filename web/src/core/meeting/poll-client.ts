@@ -67,6 +67,9 @@ export class PollClient extends Store<PollState> {
       case 'poll.list':
         this.setState({ polls: message.polls });
         return true;
+      case 'poll.removed':
+        this.setState({ polls: this.getSnapshot().polls.filter((poll) => poll.pollId !== message.pollId) });
+        return true;
       case 'poll.voted': {
         const poll = this.getSnapshot().polls.find((item) => item.pollId === message.pollId);
         if (poll) {

@@ -256,6 +256,10 @@ describe('telephone dial-in with a real phone (baresip)', () => {
       pin: meeting.phonePin ?? '',
     };
     const { page } = browser;
+    // The meeting page tells the host what to give callers without an invitation: number and shared PIN.
+    await page.goto(`${server.url}/treffen/${meeting.id}`);
+    await page.getByText('Berlin: +49 30 1234567').waitFor({ timeout: 20_000 });
+    expect(await page.locator('code', { hasText: meeting.phonePin ?? '' }).isVisible()).toBe(true);
     await hostJoins(page, shared);
 
     const phone = await dial({ caller: '+4930333333' });

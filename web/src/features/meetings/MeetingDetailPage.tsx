@@ -122,7 +122,19 @@ function MeetingDetail({
           <dt>{t('detail.passcode')}</dt>
           <dd>{meeting.passcode !== null ? <code>{meeting.passcode}</code> : t('detail.noPasscode')}</dd>
           <dt>{t('detail.dialIn')}</dt>
-          <dd>{meeting.dialIn.available ? t('detail.dialInOn') : t('detail.dialInOff')}</dd>
+          <dd>
+            {meeting.dialIn.available ? t('detail.dialInOn') : t('detail.dialInOff')}
+            {meeting.dialIn.available && meeting.dialIn.numbers.length > 0 && (
+              // The numbers people call: the host reads them out to someone on the phone.
+              <ul className="plain-list">
+                {meeting.dialIn.numbers.map((entry) => (
+                  <li key={entry.number}>
+                    {entry.label}: <span className="digits">{entry.number}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
           {meeting.phonePin !== null && (
             <>
               <dt>{t('detail.phonePin')}</dt>

@@ -40,7 +40,7 @@ export async function openMeeting(
   });
   try {
     const meeting = await own.session.request<{ meetingId: string }>('POST', '/api/meetings', {
-      organisationId: own.organisationId,
+      organisationId: own.host.organisationId,
       title: 'Bench',
       start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 240,

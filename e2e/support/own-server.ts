@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiSession, createHost } from './api-session.js';
+import { ApiSession, createHost, type TestHost } from './api-session.js';
 import { startMailCatcher } from './mail-catcher.js';
 import { freePort } from './ports.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
@@ -16,6 +16,10 @@ export interface OwnServerOptions {
   organisation: string;
   host: string;
   email: string;
+  /** More environment for the server (e.g. SIP_ENABLED and its ports). */
+  env?: Record<string, string>;
+  /** Done with the first admin's session before the host is made (e.g. instance settings). */
+  prepare?: (admin: ApiSession) => Promise<void>;
 }
 
 export interface OwnServer {
@@ -24,11 +28,10 @@ export interface OwnServer {
   env: Record<string, string>;
   work: string;
   mailDir: string;
+  /** The host's account and organisation. */
+  host: TestHost;
   /** The host, logged in. */
   session: ApiSession;
-  hostEmail: string;
-  hostPassword: string;
-  organisationId: string;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,7 @@ export async function startOwnServer(options: OwnServerOptions): Promise<OwnServ
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     ICE_ENFORCE_LIST: 'lo',
     RTP_PORT_RANGE: options.rtpPorts,
+    ...options.env,
   };
   let server: ServerProcess | undefined;
   const cleanUp = async () => {
@@ -62,26 +66,26 @@ export async function startOwnServer(options: OwnServerOptions): Promise<OwnServ
   try {
     server = await startServerProcess(env);
     const printed = await firstLogin(server);
-    const account = await createHost(
-      {
-        baseUrl: server.url,
-        mailDir,
-        adminEmail: /E-Mail:\s+(\S+)/.exec(printed)?.[1] ?? '',
-        adminPassword: /Passwort:\s+(\S+)/.exec(printed)?.[1] ?? '',
-      },
+    const adminEmail = /E-Mail:\s+(\S+)/.exec(printed)?.[1] ?? '';
+    const adminPassword = /Passwort:\s+(\S+)/.exec(printed)?.[1] ?? '';
+    if (options.prepare) {
+      const admin = new ApiSession(server.url);
+      await admin.login(adminEmail, adminPassword);
+      await options.prepare(admin);
+    }
+    const host = await createHost(
+      { baseUrl: server.url, mailDir, adminEmail, adminPassword },
       { organisation: options.organisation, host: options.host, email: options.email },
     );
     const session = new ApiSession(server.url);
-    await session.login(account.email, account.password);
+    await session.login(host.email, host.password);
     const own: OwnServer = {
       server,
       env,
       work,
       mailDir,
+      host,
       session,
-      hostEmail: account.email,
-      hostPassword: account.password,
-      organisationId: account.organisationId,
       // A test may have replaced `server` after a restart; stop whichever runs now.
       close: async () => {
         server = own.server;

@@ -134,7 +134,7 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
       meetingId: string;
       nextOccurrence: { id: string } | null;
     }>('POST', '/api/meetings', {
-      organisationId: own.organisationId,
+      organisationId: own.host.organisationId,
       title: 'Abendrunde mit Chat',
       start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 120,
@@ -169,8 +169,8 @@ describe('chat and polls in the meeting', { timeout: 150_000 }, () => {
     }
 
     await host.page.goto(`${server.url}/anmelden`);
-    await host.page.getByLabel('E-Mail-Adresse').fill(own.hostEmail);
-    await host.page.getByLabel('Passwort', { exact: true }).fill(own.hostPassword);
+    await host.page.getByLabel('E-Mail-Adresse').fill(own.host.email);
+    await host.page.getByLabel('Passwort', { exact: true }).fill(own.host.password);
     await host.page.getByRole('button', { name: 'Anmelden', exact: true }).last().click();
     await host.page.waitForURL((url) => url.pathname !== '/anmelden');
     await enter(host.page, `${server.url}/raum/${meetingId}`, 'Hanna');

@@ -39,7 +39,7 @@ describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_00
     server = own.server;
     const { session } = own;
     const meeting = await session.request<{ id: string; meetingId: string }>('POST', '/api/meetings', {
-      organisationId: own.organisationId,
+      organisationId: own.host.organisationId,
       title: 'Durchhalten',
       start: berlinTime(new Date(Date.now() + 60_000)),
       durationMinutes: 120,
@@ -71,8 +71,8 @@ describe('live meeting: the server or Janus dies mid-meeting', { timeout: 180_00
   it('reconnects both clients on their own after the server process is killed, and audio flows again', async () => {
     // A is the host (logged in, the host's room link); B comes in by meeting ID through the waiting room.
     await a.page.goto(`${server.url}/anmelden`);
-    await a.page.getByLabel('E-Mail-Adresse').fill(own.hostEmail);
-    await a.page.getByLabel('Passwort', { exact: true }).fill(own.hostPassword);
+    await a.page.getByLabel('E-Mail-Adresse').fill(own.host.email);
+    await a.page.getByLabel('Passwort', { exact: true }).fill(own.host.password);
     await a.page.getByRole('button', { name: 'Anmelden', exact: true }).last().click();
     await expect.poll(() => new URL(a.page.url()).pathname).not.toBe('/anmelden');
     await enter(a.page, hostUrl, 'Anna');

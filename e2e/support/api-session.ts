@@ -53,13 +53,19 @@ export interface TestHost {
  */
 export async function createHost(
   options: { baseUrl: string; mailDir: string; adminEmail: string; adminPassword: string },
-  names: { organisation: string; host: string; email: string },
+  names: {
+    organisation: string;
+    host: string;
+    email: string;
+    /** Join this one instead of making one. */ organisationId?: string;
+  },
 ): Promise<TestHost> {
   const admin = new ApiSession(options.baseUrl);
   await admin.login(options.adminEmail, options.adminPassword);
-  const organisation = await admin.request<{ id: string }>('POST', '/api/admin/organisations', {
-    name: names.organisation,
-  });
+  const organisation =
+    names.organisationId !== undefined
+      ? { id: names.organisationId }
+      : await admin.request<{ id: string }>('POST', '/api/admin/organisations', { name: names.organisation });
   await admin.request('POST', '/api/admin/hosts', {
     email: names.email,
     name: names.host,

@@ -146,6 +146,36 @@ describe('meetings: a host plans a weekly series, invites two people, withdraws 
     expect(await guest.page.locator('.join-info').count()).toBe(0);
   });
 
+  it('lets the host name a co-host, who then finds the meeting in their own overview', async () => {
+    const coHost = await createHost(
+      { baseUrl, mailDir, adminEmail, adminPassword },
+      {
+        organisation: host.organisationName,
+        organisationId: host.organisationId,
+        host: `Gerd Co ${run}`,
+        email: `gerd.meetings.${run}@example.org`,
+      },
+    );
+    const { page } = hostBrowser;
+    await page.goto(`${baseUrl}${meetingPath}/bearbeiten`);
+    const group = page.getByRole('group', { name: 'Weitere Gruppenleitung (Co-Leitung)' });
+    await group.getByLabel(coHost.name).check();
+    // The host is never offered as their own co-host.
+    expect(await group.getByLabel(host.name).count()).toBe(0);
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(meetingPath);
+    await page.getByText(coHost.name, { exact: true }).waitFor();
+
+    const context = await hostBrowser.browser.newContext({ locale: 'de-DE' });
+    try {
+      const coHostPage = await context.newPage();
+      await logIn(coHostPage, coHost.email, coHost.password);
+      await coHostPage.getByRole('link', { name: title }).first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no WCAG 2.1 AA violations on the new pages at 360 px and 1280 px', async () => {
     const { page } = hostBrowser;
     const meetingReady = async (p: Page) => {

@@ -115,6 +115,12 @@ function MeetingDetail({
           <dd>{meeting.organisation.name}</dd>
           <dt>{t('detail.host')}</dt>
           <dd>{meeting.host?.name ?? t('detail.noHost')}</dd>
+          {meeting.coHosts.length > 0 && (
+            <>
+              <dt>{t('detail.coHosts')}</dt>
+              <dd>{meeting.coHosts.map((coHost) => coHost.name).join(', ')}</dd>
+            </>
+          )}
           <dt>{t('detail.meetingId')}</dt>
           <dd>
             <span className="digits">{meeting.meetingId.replace(/^(\d{3})(\d{3})(\d+)$/, '$1 $2 $3')}</span>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../core/api-client';
-import { SelectField } from '../../ui/form/choices';
+import { CheckboxGroup, SelectField } from '../../ui/form/choices';
 import { TextArea, TextField } from '../../ui/form/fields';
 import { useMeetingsText } from './i18n/meetings-i18n';
 import { DURATIONS, fieldOfServerError, formProblems, type MeetingFormValues } from './meeting-form-fns';
@@ -36,6 +36,7 @@ export function MeetingForm({
   onSubmit,
   organisations,
   hosts,
+  coHostCandidates,
   actions,
 }: {
   mode: FormMode;
@@ -47,6 +48,8 @@ export function MeetingForm({
   organisations: Array<{ id: string; name: string }>;
   /** Admins choose the host; undefined for hosts (they plan for themselves). */
   hosts: Array<{ id: string; name: string }> | undefined;
+  /** Other hosts of the organisation, who may be co-hosts; the choice is left out when there are none. */
+  coHostCandidates: Array<{ id: string; name: string }>;
   actions?: ReactNode;
 }) {
   const { t } = useMeetingsText();
@@ -111,6 +114,16 @@ export function MeetingForm({
         <p id="meeting-host-error" className="field-error">
           {errorFor('meeting-host')}
         </p>
+      )}
+      {coHostCandidates.length > 0 && (
+        <CheckboxGroup
+          id="meeting-cohosts"
+          legend={t('form.coHosts')}
+          hint={t('form.coHostsHint')}
+          options={coHostCandidates.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+          values={values.coHostIds.filter((id) => coHostCandidates.some((candidate) => candidate.id === id))}
+          onChange={(coHostIds) => set({ coHostIds })}
+        />
       )}
 
       <h2 className="form-section-title">{t('form.whenHeading')}</h2>

@@ -37,14 +37,14 @@ function useOrganisations(admin: boolean, own: Organisation[]): { items: Organis
   return { items: query.data?.items ?? [], loading: query.data === undefined && query.status !== 'failed' };
 }
 
-/** The hosts of the chosen organisation, for an admin planning on someone's behalf. */
-function useHosts(organisationId: string, enabled: boolean): Organisation[] | undefined {
-  const query = useQuery(`hosts-${organisationId}-${String(enabled)}`, (signal) =>
-    enabled && organisationId !== ''
+/** The active hosts of the chosen organisation: admins choose the host among them, everyone the co-hosts. */
+function useHosts(organisationId: string): Organisation[] {
+  const query = useQuery(`hosts-${organisationId}`, (signal) =>
+    organisationId !== ''
       ? meetingsApi.organisationHosts(organisationId, signal)
       : Promise.resolve({ items: [] }),
   );
-  return enabled ? (query.data?.items ?? []) : undefined;
+  return query.data?.items ?? [];
 }
 
 /** `/treffen/neu`: plan a meeting or a series. Admins plan for any organisation and host. */
@@ -57,9 +57,10 @@ export function NewMeetingPage() {
   const set = (patch: Partial<MeetingFormValues>) => setValues((current) => ({ ...current, ...patch }));
   // Until the person chooses: the first organisation, and for admins a host of it (themselves if they belong).
   const organisationId = chosen.organisationId || (organisations.items[0]?.id ?? '');
-  const hosts = useHosts(organisationId, admin);
-  const defaultHost = hosts?.find((host) => host.id === me?.user.id)?.id ?? hosts?.[0]?.id ?? '';
+  const hosts = useHosts(organisationId);
+  const defaultHost = admin ? (hosts.find((host) => host.id === me?.user.id)?.id ?? hosts[0]?.id ?? '') : '';
   const values = { ...chosen, organisationId, hostUserId: chosen.hostUserId || defaultHost };
+  const mainHost = values.hostUserId || (me?.user.id ?? '');
 
   const state = useSubmit<Meeting>(meetingErrorField);
   const problems = useMeetingProblems();
@@ -101,7 +102,8 @@ export function NewMeetingPage() {
             state={state}
             onSubmit={submit}
             organisations={organisations.items}
-            hosts={hosts}
+            hosts={admin ? hosts : undefined}
+            coHostCandidates={hosts.filter((host) => host.id !== mainHost)}
           />
         </div>
       )}
@@ -138,7 +140,8 @@ function EditForm({ meeting }: { meeting: Meeting }) {
   const admin = isPlatformAdmin(me);
   const [values, setValues] = useState(() => meetingValues(meeting));
   const set = (patch: Partial<MeetingFormValues>) => setValues((current) => ({ ...current, ...patch }));
-  const hosts = useHosts(meeting.organisation.id, admin);
+  const hosts = useHosts(meeting.organisation.id);
+  const mainHost = values.hostUserId || (meeting.host?.id ?? '');
   const state = useSubmit<Meeting>(meetingErrorField);
   const problems = useMeetingProblems();
   const mode = meeting.kind === 'series' ? 'editSeries' : 'editSingle';
@@ -165,7 +168,8 @@ function EditForm({ meeting }: { meeting: Meeting }) {
         state={state}
         onSubmit={submit}
         organisations={[]}
-        hosts={hosts}
+        hosts={admin ? hosts : undefined}
+        coHostCandidates={hosts.filter((host) => host.id !== mainHost)}
         actions={
           <Link to={`/treffen/${meeting.id}`} className="button button-secondary">
             {t('form.back')}

@@ -202,4 +202,20 @@ describe('meeting form', () => {
     expect(fieldOfServerError('validation_failed', ['settings.maxParticipants'])).toBe('meeting-max');
     expect(fieldOfServerError('meeting_over', [])).toBeUndefined();
   });
+
+  it('sends the chosen co-hosts, never the main host among them, and changes them only when they changed', () => {
+    const created = createRequest(base({ hostUserId: 'u-1', coHostIds: ['u-2', 'u-1'] }), {
+      chooseHost: true,
+    });
+    expect(created.body.coHostIds).toEqual(['u-2']);
+    const withCoHost = { ...meeting, coHosts: [{ id: 'u-2', name: 'Gerd' }] };
+    expect(meetingValues(withCoHost).coHostIds).toEqual(['u-2']);
+    expect(patchRequest(withCoHost, meetingValues(withCoHost), { chooseHost: false })).not.toHaveProperty(
+      'coHostIds',
+    );
+    const added = { ...meetingValues(withCoHost), coHostIds: ['u-2', 'u-3'] };
+    expect(patchRequest(withCoHost, added, { chooseHost: false }).coHostIds).toEqual(['u-2', 'u-3']);
+    const removed = { ...meetingValues(withCoHost), coHostIds: [] };
+    expect(patchRequest(withCoHost, removed, { chooseHost: false }).coHostIds).toEqual([]);
+  });
 });

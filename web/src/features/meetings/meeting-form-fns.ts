@@ -10,6 +10,8 @@ export interface MeetingFormValues {
   organisationId: string;
   /** '' for "myself" (hosts); admins choose a host of the organisation. */
   hostUserId: string;
+  /** Other hosts of the organisation who may start and lead the meeting too. */
+  coHostIds: string[];
   date: string;
   time: string;
   durationMinutes: number;
@@ -79,6 +81,7 @@ export function newMeetingValues(
     description: '',
     organisationId,
     hostUserId: '',
+    coHostIds: [],
     date,
     time: '19:00',
     durationMinutes: 90,
@@ -111,6 +114,7 @@ export function meetingValues(meeting: Meeting): MeetingFormValues {
     title: meeting.title,
     description: meeting.description,
     hostUserId: meeting.host?.id ?? '',
+    coHostIds: meeting.coHosts.map((coHost) => coHost.id),
     date,
     time,
     durationMinutes: schedule?.durationMinutes ?? base.durationMinutes,
@@ -257,6 +261,9 @@ export function recurrenceOf(values: MeetingFormValues): Recurrence | undefined 
 const order = (day: Weekday) => ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].indexOf(day);
 
 const reminderOf = (values: MeetingFormValues) => (values.reminder === '' ? null : Number(values.reminder));
+/** The main host is never their own co-host (choosing someone as host takes them off the list). */
+const coHostsOf = (values: MeetingFormValues, hostId: string) =>
+  values.coHostIds.filter((id) => id !== hostId);
 const passcodeOf = (values: MeetingFormValues) => (values.passcodeOn ? values.passcode.trim() : null);
 
 /** `POST /api/meetings` or `POST /api/series` for a new meeting. */
@@ -267,6 +274,7 @@ export function createRequest(
   const common = {
     organisationId: values.organisationId,
     ...(options.chooseHost && values.hostUserId !== '' ? { hostUserId: values.hostUserId } : {}),
+    coHostIds: coHostsOf(values, values.hostUserId),
     title: values.title.trim(),
     description: values.description.trim(),
     timeZone: values.timeZone,
@@ -298,6 +306,11 @@ export function patchRequest(
   }
   if (options.chooseHost && values.hostUserId !== '' && values.hostUserId !== (meeting.host?.id ?? '')) {
     patch.hostUserId = values.hostUserId;
+  }
+  const coHostIds = coHostsOf(values, values.hostUserId || (meeting.host?.id ?? ''));
+  const coHostsBefore = meeting.coHosts.map((coHost) => coHost.id);
+  if (coHostIds.length !== coHostsBefore.length || coHostIds.some((id) => !coHostsBefore.includes(id))) {
+    patch.coHostIds = coHostIds;
   }
   const settings = Object.fromEntries(
     Object.entries(values.settings).filter(

@@ -579,10 +579,7 @@ export class SipGateway {
   }
 
   private hostPort(): string {
-    const host = this.options.publicAddress.includes(':')
-      ? `[${this.options.publicAddress}]`
-      : this.options.publicAddress;
-    return `${host}:${this.options.transport.address.port}`;
+    return `${bracketed(this.options.publicAddress)}:${this.options.transport.address.port}`;
   }
 
   private dialogKey(callId: string, localTag: string): string {
@@ -598,4 +595,5 @@ function isSettled(dialog: Dialog): boolean {
   return dialog.invite.answered || dialog.state === 'ended';
 }
 
+/** An IPv6 address in a SIP URI or Via needs brackets (RFC 3261 §25.1). */
 const bracketed = (host: string): string => (host.includes(':') ? `[${host}]` : host);
